@@ -1,0 +1,39 @@
+import type { Page } from "@playwright/test";
+import { expect } from "@playwright/test";
+import type { NewUser } from "./fixtures";
+
+export async function signUp(page: Page, user: NewUser): Promise<void> {
+  await page.goto("/login");
+  await page.getByRole("button", { name: "New to Ledgerline? Create an account" }).click();
+  await page.getByLabel("Email").fill(user.email);
+  await page.getByLabel("Password").fill(user.password);
+  await page.getByRole("button", { name: "Create account" }).click();
+  await expect(page).toHaveURL(/\/tracker$/);
+  await expect(page.getByText(`Signed in as ${user.email}`)).toBeVisible();
+}
+
+export async function signIn(page: Page, user: NewUser): Promise<void> {
+  await page.goto("/login");
+  await page.getByLabel("Email").fill(user.email);
+  await page.getByLabel("Password").fill(user.password);
+  await page.getByRole("button", { name: "Sign in", exact: true }).click();
+  await expect(page).toHaveURL(/\/tracker$/);
+}
+
+export async function signOut(page: Page): Promise<void> {
+  await page.getByRole("button", { name: "Sign out" }).click();
+  await expect(page).toHaveURL(/\/login$/);
+}
+
+/** The access token Amplify keeps in localStorage for the signed-in user. */
+export async function storedAccessToken(page: Page): Promise<string | null> {
+  return page.evaluate(() => {
+    for (let i = 0; i < localStorage.length; i += 1) {
+      const key = localStorage.key(i);
+      if (key?.startsWith("CognitoIdentityServiceProvider.") && key.endsWith(".accessToken")) {
+        return localStorage.getItem(key);
+      }
+    }
+    return null;
+  });
+}

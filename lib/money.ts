@@ -1,0 +1,83 @@
+import { ValidationError } from "./errors";
+
+/**
+ * Money is an integer count of minor units (cents, fils, yen) with its ISO 4217 currency. Amounts cross the
+ * API as decimal strings and are converted here with string/bigint arithmetic only: no floating point ever
+ * touches an amount, so "0.10" + "0.20" is exactly 30 minor units.
+ */
+export type Money = { minor: bigint; currency: string };
+
+/** Amounts must be > 0 and < 10^12 minor units (DESIGN "HTTP API"); the bound keeps sums of a month exact. */
+export const MAX_MINOR_UNITS = 10n ** 12n - 1n;
+
+/**
+ * The currencies the runtime's ICU knows (ISO 4217 active codes). Exponents come from the same data (CLDR):
+ * it follows ISO 4217 except where a minor unit is no longer used in practice (e.g. HUF and IQD render
+ * with 0 decimals), which is what a user types and reads.
+ */
+const SUPPORTED_CURRENCIES: ReadonlySet<string> = new Set(Intl.supportedValuesOf("currency"));
+const exponents = new Map<string, number>();
+
+export function isCurrencyCode(code: string): boolean {
+  return SUPPORTED_CURRENCIES.has(code);
+}
+
+export function supportedCurrencies(): string[] {
+  return [...SUPPORTED_CURRENCIES];
+}
+
+/** Number of decimals of a currency's minor unit: JPY 0, EUR 2, KWD 3. */
+export function currencyExponent(currency: string): number {
+  const cached = exponents.get(currency);
+  if (cached !== undefined) return cached;
+  if (!isCurrencyCode(currency)) throw new ValidationError([{ path: "currency", message: `${currency} is not an ISO 4217 currency code` }]);
+  const digits = new Intl.NumberFormat("en", { style: "currency", currency }).resolvedOptions().maximumFractionDigits ?? 2;
+  exponents.set(currency, digits);
+  return digits;
+}
+
+const DECIMAL = /^(\d+)(?:\.(\d+))?$/;
+
+/**
+ * Parses a positive decimal string ("12.34") into minor units of `currency`. Rejects (422 naming `field`)
+ * anything but plain digits with an optional point: signs, exponents, NaN, spaces, more decimals than the
+ * currency has (even trailing zeros: "12.340" EUR is a client bug worth surfacing), zero and >= 10^12 units.
+ */
+export function parseAmount(text: string, currency: string, field = "amount"): bigint {
+  const fail = (message: string): never => {
+    throw new ValidationError([{ path: field, message }]);
+  };
+  const exponent = currencyExponent(currency);
+  const match = DECIMAL.exec(text);
+  if (!match) return fail('must be a decimal string such as "12.34" (digits and an optional point)');
+  const [, whole = "", fraction = ""] = match;
+  if (fraction.length > exponent) {
+    return fail(exponent === 0 ? `${currency} has no decimals` : `${currency} allows at most ${exponent} decimals`);
+  }
+  // Length check first so a 10,000-digit string never becomes a huge bigint.
+  if (whole.replace(/^0+/, "").length + exponent > 13) return fail(`must be less than ${formatAmount(MAX_MINOR_UNITS + 1n, currency)} ${currency}`);
+  const minor = BigInt(whole + fraction.padEnd(exponent, "0"));
+  if (minor <= 0n) return fail("must be greater than 0");
+  if (minor > MAX_MINOR_UNITS) return fail(`must be less than ${formatAmount(MAX_MINOR_UNITS + 1n, currency)} ${currency}`);
+  return minor;
+}
+
+/** Formats minor units as the API's decimal string with exactly the currency's decimals ("12.30", "1200"). */
+export function formatAmount(minor: bigint, currency: string): string {
+  const exponent = currencyExponent(currency);
+  const sign = minor < 0n ? "-" : "";
+  const digits = (minor < 0n ? -minor : minor).toString().padStart(exponent + 1, "0");
+  if (exponent === 0) return sign + digits;
+  return `${sign}${digits.slice(0, -exponent)}.${digits.slice(-exponent)}`;
+}
+
+/**
+ * Human display ("€1,234.50", "1.234,50 €") for a locale. Intl formats the decimal *string* exactly
+ * (ES2023 Intl.NumberFormat v3), so large amounts never pass through a double.
+ */
+export function displayAmount(minor: bigint, currency: string, locale = "en"): string {
+  const formatter = new Intl.NumberFormat(locale, { style: "currency", currency });
+  // The string overload is standard since ES2023; TypeScript's lib types only declare number | bigint.
+  const format = formatter.format as (value: number | bigint | string) => string;
+  return format(formatAmount(minor, currency));
+}
