@@ -1,0 +1,107 @@
+/**
+ * The embedded local AWS: DynamoDB Local, S3 (s3rver behind a policy-enforcing front) and Cognito
+ * (cognito-local behind a front), handed to the app exactly as SST would: SST_RESOURCE_* variables plus the
+ * SDK-native endpoint overrides.
+ */
+import { randomBytes } from "node:crypto";
+import { mkdirSync, readFileSync, writeFileSync, existsSync } from "node:fs";
+import { join } from "node:path";
+import { DynamoDBClient } from "@aws-sdk/client-dynamodb";
+import type { S3Event } from "aws-lambda";
+import { startCognito } from "./cognito";
+import { startDynamoDb } from "./dynamodb";
+import { startS3 } from "./s3";
+import { ensureExpensesTable } from "./table";
+import type { RunningCognito, RunningService } from "./types";
+
+export const LOCAL_REGION = "us-east-1";
+/** s3rver's fixed credentials; DynamoDB Local and cognito-local accept any. Not secrets. */
+export const LOCAL_CREDENTIALS = { accessKeyId: "S3RVER", secretAccessKey: "S3RVER" } as const;
+export const TABLE_NAME = "ledgerline-local-Expenses";
+export const BUCKET_NAME = "ledgerline-local-files";
+
+export type StackOptions = {
+  /** Keep data here (dev); undefined = in memory / temporary (tests). */
+  persistDir?: string;
+  /** Origins the bucket's CORS allows (the app's origin). */
+  appOrigins: string[];
+  ports?: { dynamodb?: number; s3?: number; cognito?: number };
+  accessTokenValiditySeconds?: number;
+  onObjectCreated?: (event: S3Event) => void | Promise<void>;
+};
+
+export type LocalStack = {
+  env: Record<string, string>;
+  dynamodb: RunningService;
+  s3: RunningService;
+  cognito: RunningCognito;
+  stop(): Promise<void>;
+};
+
+function cursorSecret(persistDir: string | undefined): string {
+  if (!persistDir) return randomBytes(32).toString("base64url");
+  const file = join(persistDir, "cursor-secret");
+  if (existsSync(file)) return readFileSync(file, "utf8").trim();
+  const secret = randomBytes(32).toString("base64url");
+  writeFileSync(file, secret, { mode: 0o600 });
+  return secret;
+}
+
+/** The environment the app and the functions get: what `sst dev` would set, plus endpoint overrides. */
+export function stackEnv(parts: { dynamodb: string; s3: string; cognito: RunningCognito; cursorSecret: string }) {
+  const resource = (value: object) => JSON.stringify(value);
+  return {
+    SST_RESOURCE_App: resource({ name: "ledgerline", stage: "local" }),
+    SST_RESOURCE_Expenses: resource({ name: TABLE_NAME, type: "sst.aws.Dynamo" }),
+    SST_RESOURCE_Files: resource({ name: BUCKET_NAME, type: "sst.aws.Bucket" }),
+    SST_RESOURCE_UserPool: resource({ id: parts.cognito.userPoolId, type: "sst.aws.CognitoUserPool" }),
+    SST_RESOURCE_UserPoolClient: resource({ id: parts.cognito.clientId, secret: "", type: "sst.aws.CognitoUserPoolClient" }),
+    SST_RESOURCE_CursorSecret: resource({ value: parts.cursorSecret, type: "sst.sst.Secret" }),
+    AWS_REGION: LOCAL_REGION,
+    AWS_ACCESS_KEY_ID: LOCAL_CREDENTIALS.accessKeyId,
+    AWS_SECRET_ACCESS_KEY: LOCAL_CREDENTIALS.secretAccessKey,
+    AWS_ENDPOINT_URL_DYNAMODB: parts.dynamodb,
+    AWS_ENDPOINT_URL_S3: parts.s3,
+    AWS_ENDPOINT_URL_COGNITO_IDENTITY_PROVIDER: parts.cognito.endpoint,
+    AWS_REQUEST_CHECKSUM_CALCULATION: "WHEN_REQUIRED",
+    AWS_RESPONSE_CHECKSUM_VALIDATION: "WHEN_REQUIRED",
+  };
+}
+
+export async function startLocalStack(options: StackOptions): Promise<LocalStack> {
+  const dir = options.persistDir;
+  if (dir) mkdirSync(dir, { recursive: true });
+  const started: RunningService[] = [];
+  const track = <T extends RunningService>(service: T): T => {
+    started.push(service);
+    return service;
+  };
+  const stopAll = async () => {
+    await Promise.allSettled(started.reverse().map((service) => service.stop()));
+  };
+  try {
+    const [dynamodb, s3, cognito] = await Promise.all([
+      startDynamoDb({ port: options.ports?.dynamodb, dbPath: dir && join(dir, "dynamodb") }).then(track),
+      startS3({
+        port: options.ports?.s3,
+        dir: dir && join(dir, "s3"),
+        bucket: BUCKET_NAME,
+        allowedOrigins: options.appOrigins,
+        onObjectCreated: options.onObjectCreated,
+      }).then(track),
+      startCognito({
+        port: options.ports?.cognito,
+        dir: dir && join(dir, "cognito"),
+        accessTokenValiditySeconds: options.accessTokenValiditySeconds,
+      }).then(track),
+    ]);
+    const client = new DynamoDBClient({ endpoint: dynamodb.endpoint, region: LOCAL_REGION, credentials: LOCAL_CREDENTIALS });
+    await ensureExpensesTable(client, TABLE_NAME);
+    client.destroy();
+    const env = stackEnv({ dynamodb: dynamodb.endpoint, s3: s3.endpoint, cognito, cursorSecret: cursorSecret(dir) });
+    return { env, dynamodb, s3, cognito, stop: stopAll };
+  } catch (error) {
+    await stopAll();
+    throw error;
+  }
+}
