@@ -16,7 +16,7 @@ test("a wrong password shows a message a person understands", async ({ page, new
   await page.getByLabel("Email").fill(newUser.email);
   await page.getByLabel("Password").fill("Wrong-passw0rd!");
   await page.getByRole("button", { name: "Sign in", exact: true }).click();
-  await expect(page.getByRole("alert")).toHaveText("Incorrect email or password.");
+  await expect(page.locator("form").getByRole("alert")).toHaveText("Incorrect email or password.");
   await expect(page).toHaveURL(/\/login$/);
 });
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { accessTokenLifetime, corsHeaders, initiateAuthToRefreshAnswer, isLocalOrigin, refreshToInitiateAuth } from "./cognito-front";
+import { accessTokenLifetime, asCognitoSignInError, corsHeaders, initiateAuthToRefreshAnswer, isLocalOrigin, refreshToInitiateAuth } from "./cognito-front";
 
 const jwt = (claims: object) => `e30.${Buffer.from(JSON.stringify(claims)).toString("base64url")}.sig`;
 
@@ -55,5 +55,21 @@ describe("accessTokenLifetime", () => {
     expect(accessTokenLifetime(jwt({ iat: 10, exp: 3610 }))).toBe(3600);
     expect(accessTokenLifetime("garbage")).toBeUndefined();
     expect(accessTokenLifetime("a.!!!.c")).toBeUndefined();
+  });
+});
+
+describe("asCognitoSignInError", () => {
+  const target = "AWSCognitoIdentityProviderService.InitiateAuth";
+  it("answers a wrong password as Cognito does (NotAuthorizedException)", () => {
+    expect(asCognitoSignInError(target, 400, { __type: "InvalidPasswordException", message: "Invalid password" })).toEqual({
+      __type: "NotAuthorizedException",
+      message: "Incorrect username or password.",
+    });
+  });
+  it("leaves other errors and other operations alone", () => {
+    const policy = { __type: "InvalidPasswordException", message: "Password did not conform with policy" };
+    expect(asCognitoSignInError("AWSCognitoIdentityProviderService.SignUp", 400, policy)).toBe(policy);
+    const other = { __type: "UserNotFoundException", message: "User does not exist" };
+    expect(asCognitoSignInError(target, 400, other)).toBe(other);
   });
 });

@@ -156,6 +156,20 @@ function parseJson(body: Buffer): unknown {
   return body.length === 0 ? {} : JSON.parse(body.toString("utf8"));
 }
 
+const SIGN_IN_TARGETS = new Set([`${TARGET_PREFIX}InitiateAuth`, `${TARGET_PREFIX}AdminInitiateAuth`]);
+
+/**
+ * cognito-local answers a wrong password with InvalidPasswordException; Cognito answers NotAuthorizedException
+ * (InvalidPasswordException there means "breaks the password policy"). Answer as Cognito does.
+ */
+export function asCognitoSignInError(target: string | undefined, status: number, body: unknown): unknown {
+  if (status !== 400 || !target || !SIGN_IN_TARGETS.has(target)) return body;
+  if (typeof body !== "object" || body === null || (body as { __type?: unknown }).__type !== "InvalidPasswordException") {
+    return body;
+  }
+  return { __type: "NotAuthorizedException", message: "Incorrect username or password." };
+}
+
 export function createFront({ upstream, endpoint, codes }: FrontOptions): RequestListener {
   const call = async (method: string, path: string, headers: Headers, body: Buffer | string): Promise<UpstreamAnswer> => {
     const hasBody = method !== "GET" && method !== "HEAD";
@@ -214,6 +228,10 @@ export function createFront({ upstream, endpoint, codes }: FrontOptions): Reques
       const parsed = TokenAnswerSchema.parse(parseJson(answer.body));
       const result = parsed.AuthenticationResult;
       sendJson(res, 200, result ? { ...parsed, AuthenticationResult: withLifetime(result) } : parsed);
+      return;
+    }
+    if (answer.status === 400 && typeof target === "string" && SIGN_IN_TARGETS.has(target)) {
+      sendJson(res, 400, asCognitoSignInError(target, answer.status, parseJson(answer.body)));
       return;
     }
     send(res, answer.status, answer.contentType, answer.body);
