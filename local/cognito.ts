@@ -101,7 +101,9 @@ async function ensurePoolAndClient(services: Services, ctx: Context, idsFile: st
 function listen(listener: RequestListener, port: number, host: string): Promise<Server> {
   return new Promise((resolve, reject) => {
     const server = createServer(listener);
-    server.once("error", reject);
+    server.once("error", (error: NodeJS.ErrnoException) =>
+      reject(error.code === "EADDRINUSE" ? new Error(`local Cognito cannot start: port ${port} is busy`) : error),
+    );
     server.listen(port, host, () => resolve(server));
   });
 }

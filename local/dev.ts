@@ -1,15 +1,17 @@
 /**
  * `npm run dev`: the embedded local AWS (data kept under .local/dev) and `next dev` wired to it.
- * Ports: PORT (app, 3000), LOCAL_DYNAMODB_PORT, LOCAL_S3_PORT, LOCAL_COGNITO_PORT (free ports when unset).
+ * Ports: PORT (app, 3000), LOCAL_DYNAMODB_PORT (8000), LOCAL_S3_PORT (4568), LOCAL_COGNITO_PORT (9229) — each
+ * emulator's usual port. They are fixed, not random, because the browser keeps tokens whose issuer names the
+ * Cognito port: a session must survive a restart of `npm run dev`.
  */
 import { spawn } from "node:child_process";
 import { createServer } from "node:net";
 import { join } from "node:path";
-import { startLocalStack } from "./stack";
+import { BUCKET_NAME, startLocalStack, TABLE_NAME } from "./stack";
 
 const started = Date.now();
 const port = Number(process.env.PORT ?? 3000);
-const optionalPort = (name: string) => (process.env[name] ? Number(process.env[name]) : undefined);
+const portFromEnv = (name: string, fallback: number) => Number(process.env[name] ?? fallback);
 
 function assertPortFree(p: number): Promise<void> {
   return new Promise((resolve, reject) => {
@@ -28,9 +30,9 @@ async function main() {
     persistDir: join(process.cwd(), ".local", "dev"),
     appOrigins: [`http://localhost:${port}`, `http://127.0.0.1:${port}`],
     ports: {
-      dynamodb: optionalPort("LOCAL_DYNAMODB_PORT"),
-      s3: optionalPort("LOCAL_S3_PORT"),
-      cognito: optionalPort("LOCAL_COGNITO_PORT"),
+      dynamodb: portFromEnv("LOCAL_DYNAMODB_PORT", 8000),
+      s3: portFromEnv("LOCAL_S3_PORT", 4568),
+      cognito: portFromEnv("LOCAL_COGNITO_PORT", 9229),
     },
   });
   const next = spawn("npx", ["next", "dev", "-p", String(port)], {
@@ -41,8 +43,8 @@ async function main() {
     [
       "",
       `  Ledgerline (local)   http://localhost:${port}`,
-      `  DynamoDB Local       ${stack.dynamodb.endpoint}   table ${JSON.parse(stack.env.SST_RESOURCE_Expenses).name}`,
-      `  S3                   ${stack.s3.endpoint}   bucket ${JSON.parse(stack.env.SST_RESOURCE_Files).name}`,
+      `  DynamoDB Local       ${stack.dynamodb.endpoint}   table ${TABLE_NAME}`,
+      `  S3                   ${stack.s3.endpoint}   bucket ${BUCKET_NAME}`,
       `  Cognito              ${stack.cognito.endpoint}   pool ${stack.cognito.userPoolId}`,
       `  Data                 .local/dev (delete it to start over)`,
       `  Local AWS ready in ${((Date.now() - started) / 1000).toFixed(1)} s — Ctrl-C stops everything.`,

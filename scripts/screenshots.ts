@@ -1,0 +1,35 @@
+/**
+ * Screenshots of the pages as a person sees them (desktop and phone), for the README and for review.
+ * Run against a running app: `npx tsx scripts/screenshots.ts http://localhost:3000 [outDir]`.
+ */
+import { mkdirSync } from "node:fs";
+import { join } from "node:path";
+import { chromium, devices } from "@playwright/test";
+
+const [baseURL = "http://localhost:3000", outDir = "test-results/screenshots"] = process.argv.slice(2);
+mkdirSync(outDir, { recursive: true });
+const browser = await chromium.launch({
+  executablePath: "/usr/bin/chromium",
+  args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking"],
+});
+const email = `screens-${Date.now()}@example.com`;
+for (const [name, device] of [
+  ["desktop", devices["Desktop Chrome"]],
+  ["phone", devices["Pixel 7"]],
+] as const) {
+  const context = await browser.newContext({ ...device, baseURL, locale: "en-GB" });
+  const page = await context.newPage();
+  await page.goto("/login");
+  await page.getByRole("button", { name: "Sign in", exact: true }).waitFor();
+  await page.screenshot({ path: join(outDir, `login-${name}.png`) });
+  await page.getByRole("button", { name: "New to Ledgerline? Create an account" }).click();
+  await page.getByLabel("Email").fill(name === "desktop" ? email : `phone-${email}`);
+  await page.getByLabel("Password").fill("Corr3ct-Horse!");
+  await page.getByRole("button", { name: "Create account" }).click();
+  await page.waitForURL(/\/tracker$/);
+  await page.getByText("Signed in as").waitFor();
+  await page.screenshot({ path: join(outDir, `tracker-${name}.png`), fullPage: true });
+  await context.close();
+}
+await browser.close();
+console.log(`screenshots in ${outDir}`);
