@@ -38,5 +38,4 @@ describe("the dev stack (persisted)", () => {
       await second.stop();
     }
   });
-
 });

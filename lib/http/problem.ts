@@ -17,7 +17,14 @@ export type Problem = {
 
 function fromZod(error: ZodError): ValidationError {
   return new ValidationError(
-    error.issues.map((issue) => ({ path: issue.path.map(String).join(".") || "(body)", message: issue.message })),
+    error.issues.flatMap((issue) => {
+      const path = issue.path.map(String).join(".");
+      // An unknown key is reported at the key itself, so the client sees which field to drop.
+      if (issue.code === "unrecognized_keys") {
+        return issue.keys.map((key) => ({ path: path ? `${path}.${key}` : key, message: "is not a known field" }));
+      }
+      return [{ path: path || "(body)", message: issue.message }];
+    }),
   );
 }
 
