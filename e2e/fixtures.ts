@@ -7,15 +7,15 @@ export type NewUser = { email: string; password: string };
 let counter = 0;
 
 export const test = base.extend<{ stack: E2eStackInfo; newUser: NewUser }>({
-  stack: async ({}, use) => {
+  stack: async ({}, provide) => {
     const port = Number(process.env.E2E_PORT);
-    await use(JSON.parse(readFileSync(e2eStackFile(port), "utf8")) as E2eStackInfo);
+    await provide(JSON.parse(readFileSync(e2eStackFile(port), "utf8")) as E2eStackInfo);
   },
   // Unique per test and project, so specs run in parallel without sharing data.
-  newUser: async ({}, use, testInfo) => {
+  newUser: async ({}, provide, testInfo) => {
     counter += 1;
     const tag = `${testInfo.project.name}-${testInfo.workerIndex}-${counter}-${Date.now().toString(36)}`;
-    await use({ email: `e2e-${tag}@example.com`, password: "Corr3ct-Horse!" });
+    await provide({ email: `e2e-${tag}@example.com`, password: "Corr3ct-Horse!" });
   },
 });
 

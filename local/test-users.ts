@@ -12,7 +12,7 @@ export type TestUser = { email: string; password: string; userId: string; access
  * Signs a fresh user up on the local Cognito (auto-confirmed, as the local front does) and signs it in,
  * so tests act with a real access token. Reads the stack from the environment the global setup exported.
  */
-export async function createTestUser(env: NodeJS.ProcessEnv = process.env): Promise<TestUser> {
+export async function createTestUser(env: Record<string, string | undefined> = process.env): Promise<TestUser> {
   const endpoint = env.AWS_ENDPOINT_URL_COGNITO_IDENTITY_PROVIDER;
   const clientJson = env.SST_RESOURCE_UserPoolClient;
   if (!endpoint || !clientJson) throw new Error("createTestUser needs the local stack's environment");
