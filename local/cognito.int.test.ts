@@ -119,7 +119,7 @@ describe("local Cognito", () => {
     const signIn = (password: string) =>
       client.send(new InitiateAuthCommand({ ClientId: cognito.clientId, AuthFlow: "USER_PASSWORD_AUTH", AuthParameters: { USERNAME: email, PASSWORD: password } }));
     expect((await signIn(newPassword)).AuthenticationResult?.AccessToken).toBeTypeOf("string");
-    await expect(signIn(PASSWORD)).rejects.toMatchObject({ name: "InvalidPasswordException" });
+    await expect(signIn(PASSWORD)).rejects.toMatchObject({ name: "NotAuthorizedException" });
   });
 
   it("allows browser calls from local origins only", async () => {
