@@ -1,0 +1,61 @@
+import "./links";
+import { router } from "./router";
+import { devOrigin, isProduction } from "./stage";
+
+/**
+ * The single table of DESIGN.md ("Data model"). The key layout must equal `expensesTableDefinition` in
+ * local/table.ts (the local emulator's copy); infra/storage.test.ts compares the two.
+ */
+export const table = new sst.aws.Dynamo("Expenses", {
+  fields: { userId: "string", sk: "string", dateKey: "string", catKey: "string" },
+  primaryIndex: { hashKey: "userId", rangeKey: "sk" },
+  localIndexes: { byDate: { rangeKey: "dateKey", projection: "all" } },
+  globalIndexes: { byCategory: { hashKey: "catKey", rangeKey: "dateKey", projection: "all" } },
+  stream: "new-and-old-images",
+  // Idempotency records carry an epoch-seconds `ttl`; DynamoDB deletes them (within ~48 h) after it passes.
+  ttl: "ttl",
+  // Point-in-time recovery is on by default in sst.aws.Dynamo; the tests assert it stays on.
+  deletionProtection: isProduction,
+});
+
+/** Days an uploaded import CSV is kept: the import function reads it once; the report lives in the table. */
+export const importRetentionDays = 7;
+
+/** Days after which an unfinished multipart upload is aborted (its parts are billed until then). */
+export const incompleteUploadDays = 1;
+
+/**
+ * Receipts (receipts/<userId>/<expenseId>/…), CSV imports (imports/…) and the analytics export (analytics/…).
+ * Private: no public access, no bucket policy but the HTTPS-only deny; browsers reach objects only through
+ * short-lived presigned POST/GET URLs signed by the server.
+ */
+export const bucket = new sst.aws.Bucket("Files", {
+  cors: {
+    // Presigned POST uploads come from the site's origin (and from `next dev` under `sst dev`), nowhere else.
+    allowOrigins: $dev ? [router.url, devOrigin] : [router.url],
+    allowMethods: ["POST", "GET", "HEAD"],
+    allowHeaders: ["content-type"],
+    // S3 answers a presigned POST with 201 + Location/ETag when success_action_status=201.
+    exposeHeaders: ["ETag", "Location"],
+    maxAge: "1 hour",
+  },
+  lifecycle: [{ id: "expire-imports", prefix: "imports/", expiresIn: `${importRetentionDays} days` }],
+  transform: {
+    // SST force-destroys buckets by default (empties them on removal); production data is never emptied.
+    bucket: (args) => {
+      args.forceDestroy = !isProduction;
+    },
+    // sst.aws.Bucket's `lifecycle` has no abort-incomplete-multipart rule: append one for the whole bucket.
+    lifecycle: (args) => {
+      args.rules = $output(args.rules).apply((rules) => [
+        ...(rules ?? []),
+        {
+          id: "abort-incomplete-uploads",
+          status: "Enabled",
+          filter: { prefix: "" },
+          abortIncompleteMultipartUpload: { daysAfterInitiation: incompleteUploadDays },
+        },
+      ]);
+    },
+  },
+});

@@ -1,0 +1,40 @@
+import { userPool, userPoolClient } from "./auth";
+import { router } from "./router";
+import { cursorSecret } from "./secrets";
+import { devOrigin } from "./stage";
+import { bucket, table } from "./storage";
+
+const region = aws.getRegionOutput().region;
+
+/**
+ * The Next.js app (OpenNext on Lambda) behind the Router. Linked to exactly what app/ and lib/ read through
+ * `Resource` (infra/links.test.ts checks this against the code); the links grant the narrowed permissions of
+ * infra/links.ts. Under `sst dev` nothing is deployed for it: `next dev` runs locally against the live resources.
+ */
+export const site = new sst.aws.Nextjs("Web", {
+  router: { instance: router },
+  link: [table, bucket, userPool, userPoolClient, cursorSecret],
+  // Public values, inlined in the browser bundle at build time (and passed to `next dev`).
+  environment: {
+    NEXT_PUBLIC_USER_POOL_ID: userPool.id,
+    NEXT_PUBLIC_USER_POOL_CLIENT_ID: userPoolClient.id,
+    NEXT_PUBLIC_AWS_REGION: region,
+  },
+  // The OpenNext pinned in package.json (SST's default would `npx --yes` download its own version).
+  buildCommand: "npx --no-install open-next build",
+  // `npm run dev` starts the embedded local AWS (local/dev.ts); under `sst dev` we want plain `next dev`.
+  dev: { command: "npx --no-install next dev --port 3000", url: devOrigin },
+  transform: {
+    // SST's function roles also trust the account root, so that `sst dev` can run `next dev` with the placeholder
+    // DevServer's role. The deployed server is only ever assumed by Lambda: trust nothing else.
+    server: (args) => {
+      if ($dev) return;
+      args.transform = {
+        ...args.transform,
+        role: (role) => {
+          role.assumeRolePolicy = aws.iam.assumeRolePolicyForPrincipal({ Service: "lambda.amazonaws.com" });
+        },
+      };
+    },
+  },
+});

@@ -1,0 +1,30 @@
+// eslint-disable-next-line @typescript-eslint/triple-slash-reference -- SST's globals ($config, sst.aws.*); sst.config.ts may not import at top level
+/// <reference path="./.sst/platform/config.d.ts" />
+
+export default $config({
+  app(input) {
+    const isProduction = input?.stage === "production";
+    return {
+      name: "ledgerline",
+      home: "aws",
+      // Production keeps its table, bucket and user pool on `sst remove`, and `protect` refuses the removal.
+      removal: isProduction ? "retain" : "remove",
+      protect: isProduction,
+    };
+  },
+  async run() {
+    // Imported in order: storage and auth first, the site links them (see infra/*.ts, one file per concern).
+    const { table, bucket } = await import("./infra/storage");
+    const { userPool, userPoolClient } = await import("./infra/auth");
+    const { router } = await import("./infra/router");
+    const { site } = await import("./infra/web");
+    return {
+      url: router.url,
+      site: site.url,
+      table: table.name,
+      bucket: bucket.name,
+      userPool: userPool.id,
+      userPoolClient: userPoolClient.id,
+    };
+  },
+});
