@@ -1,0 +1,13 @@
+import { requireUser } from "@/lib/auth";
+import { expensesOf } from "@/lib/expenses/deployment";
+import { jsonResponse } from "@/lib/http/json-response";
+import { withProblem } from "@/lib/http/problem";
+import { queryParams } from "@/lib/http/query";
+import { SummaryQuerySchema } from "@/lib/schemas";
+
+/** GET /api/summary?from=YYYY-MM&to=YYYY-MM -> totals per month x currency x category, from the aggregates. */
+export const GET = withProblem(async (req) => {
+  const user = await requireUser(req);
+  const query = SummaryQuerySchema.parse(queryParams(req));
+  return jsonResponse(await expensesOf(user.userId).summary(query));
+});

@@ -1,0 +1,18 @@
+import type { DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
+import type { RateLimiter } from "../rate-limit";
+
+export type ExpenseRepositoryDeps = {
+  client: DynamoDBDocumentClient;
+  tableName: string;
+  /** HMAC key for list cursors (Resource.CursorSecret.value). */
+  cursorSecret: string;
+  /** Counts every write of a user; absent = unlimited (tests of other concerns, bulk tools). */
+  rateLimiter?: RateLimiter;
+  now?: () => Date;
+  newId?: () => string;
+  /** Items a `q` search may evaluate per request before returning a cursor; default SEARCH_BUDGET. */
+  searchBudget?: number;
+};
+
+/** What every repository operation runs with: its dependencies and the verified user it is scoped to. */
+export type UserContext = Required<Omit<ExpenseRepositoryDeps, "rateLimiter">> & Pick<ExpenseRepositoryDeps, "rateLimiter"> & { userId: string };

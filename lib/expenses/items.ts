@@ -1,0 +1,138 @@
+/**
+ * The table layout (DESIGN "Data model"): the only module that knows pk/sk values and index attributes.
+ *   expense     userId | EXP#<id>        dateKey = <date>#<id> (LSI byDate), catKey = <userId>#<category> (GSI byCategory)
+ *   aggregate   userId | AGG#<YYYY-MM>   t#<CUR>#<category> = total minor units, n#<CUR>#<category> = count
+ *   idempotency userId | IDEM#<key>      requestHash, response, ttl (epoch s)
+ */
+import { z } from "zod";
+import { ReceiptSchema } from "../schemas";
+import type { AggregateDelta } from "./aggregate";
+import type { Expense } from "./expense";
+import { searchTextOf } from "./search";
+
+export const BY_DATE_INDEX = "byDate";
+export const BY_CATEGORY_INDEX = "byCategory";
+
+export type TableKey = { userId: string; sk: string };
+
+export const expenseKey = (userId: string, id: string): TableKey => ({ userId, sk: `EXP#${id}` });
+export const aggregateKey = (userId: string, month: string): TableKey => ({ userId, sk: `AGG#${month}` });
+export const idempotencyItemKey = (userId: string, key: string): TableKey => ({ userId, sk: `IDEM#${key}` });
+export const dateKeyOf = (expense: Pick<Expense, "date" | "id">): string => `${expense.date}#${expense.id}`;
+export const categoryKeyOf = (userId: string, category: string): string => `${userId}#${category}`;
+
+/** Inclusive dateKey bounds for a date range: "~" sorts after every ULID character. */
+export function dateKeyRange(from: string | undefined, to: string | undefined): { low: string; high: string } {
+  return { low: from ?? "0000-01-01", high: `${to ?? "9999-12-31"}#~` };
+}
+
+/** The document client returns numbers beyond 2^53 as bigint; both are exact integers here. */
+const IntegerSchema = z.union([z.number().int(), z.bigint()]).transform((value) => BigInt(value));
+
+export const ExpenseItemSchema = z.object({
+  userId: z.string(),
+  sk: z.string().startsWith("EXP#"),
+  id: z.string(),
+  date: z.string(),
+  amountMinor: IntegerSchema,
+  currency: z.string(),
+  category: z.string(),
+  description: z.string(),
+  merchant: z.string().optional(),
+  tags: z.array(z.string()).optional(),
+  // The receipt state is written by the receipt function; a shape this version does not know is left out
+  // of the expense rather than failing every list that contains it.
+  receipt: ReceiptSchema.optional().catch(undefined),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+  version: z.number().int(),
+});
+type ExpenseItem = z.input<typeof ExpenseItemSchema>;
+
+/** The attributes of an expense that its fields determine (everything but pk/sk and data owned by others). */
+export function expenseAttributes(userId: string, expense: Expense) {
+  return {
+    id: expense.id,
+    date: expense.date,
+    dateKey: dateKeyOf(expense),
+    catKey: categoryKeyOf(userId, expense.category),
+    amountMinor: expense.amountMinor,
+    currency: expense.currency,
+    category: expense.category,
+    description: expense.description,
+    search: searchTextOf(expense),
+    createdAt: expense.createdAt,
+    updatedAt: expense.updatedAt,
+    version: expense.version,
+    ...(expense.merchant !== undefined ? { merchant: expense.merchant } : {}),
+    ...(expense.tags !== undefined ? { tags: expense.tags } : {}),
+  };
+}
+
+export function toExpenseItem(userId: string, expense: Expense): ExpenseItem & Record<string, unknown> {
+  return { ...expenseKey(userId, expense.id), ...expenseAttributes(userId, expense), ...(expense.receipt ? { receipt: expense.receipt } : {}) };
+}
+
+/**
+ * Parses what the table holds. A stored item that does not fit is our bug, not the caller's: it becomes an
+ * internal error (500), never a ZodError, which lib/http would report as the client's 422.
+ */
+export function parseStored<T extends z.ZodType>(schema: T, item: unknown, what: string): z.output<T> {
+  const parsed = schema.safeParse(item);
+  if (!parsed.success) throw new Error(`stored ${what} does not match its schema: ${parsed.error.message}`);
+  return parsed.data;
+}
+
+export function toExpense(item: unknown): Expense {
+  const { userId: _userId, sk: _sk, receipt, ...expense } = parseStored(ExpenseItemSchema, item, "expense");
+  return receipt ? { ...expense, receipt } : expense;
+}
+
+/** The key DynamoDB needs to resume a query on `index` after `item` (table key + index key). */
+export function indexKeyOf(index: typeof BY_DATE_INDEX | typeof BY_CATEGORY_INDEX, item: Record<string, unknown>): Record<string, string> {
+  const pick = (name: string): string => {
+    const value = item[name];
+    if (typeof value !== "string") throw new Error(`item lacks key attribute ${name}`);
+    return value;
+  };
+  const base = { userId: pick("userId"), sk: pick("sk"), dateKey: pick("dateKey") };
+  return index === BY_CATEGORY_INDEX ? { ...base, catKey: pick("catKey") } : base;
+}
+
+const CELL = /^([tn])#([A-Z]{3})#(.+)$/s;
+
+/**
+ * One UpdateItem per month: `ADD` on a top-level number attribute per cell creates it at 0 when absent,
+ * so concurrent writers never need the item (or a nested map) to exist first, and the update is atomic.
+ */
+export function aggregateUpdate(deltas: AggregateDelta[]) {
+  const names: Record<string, string> = {};
+  const values: Record<string, bigint | number> = {};
+  const clauses = deltas.flatMap((delta, i) => {
+    names[`#t${i}`] = `t#${delta.currency}#${delta.category}`;
+    names[`#n${i}`] = `n#${delta.currency}#${delta.category}`;
+    values[`:t${i}`] = delta.totalMinor;
+    values[`:n${i}`] = delta.count;
+    return [`#t${i} :t${i}`, `#n${i} :n${i}`];
+  });
+  return { UpdateExpression: `ADD ${clauses.join(", ")}`, ExpressionAttributeNames: names, ExpressionAttributeValues: values };
+}
+
+export type AggregateCell = { month: string; currency: string; category: string; totalMinor: bigint; count: number };
+
+/** Reads an aggregate item back into cells; cells emptied by deletes (count 0) are left out. */
+export function aggregateCells(item: Record<string, unknown>): AggregateCell[] {
+  const month = String(item.sk).slice("AGG#".length);
+  const cells = new Map<string, AggregateCell>();
+  for (const [name, value] of Object.entries(item)) {
+    const match = CELL.exec(name);
+    if (!match || (typeof value !== "number" && typeof value !== "bigint")) continue;
+    const [, kind, currency = "", category = ""] = match;
+    const key = `${currency}#${category}`;
+    const cell = cells.get(key) ?? { month, currency, category, totalMinor: 0n, count: 0 };
+    if (kind === "t") cell.totalMinor = BigInt(value);
+    else cell.count = Number(value);
+    cells.set(key, cell);
+  }
+  return [...cells.values()].filter((cell) => cell.count > 0);
+}

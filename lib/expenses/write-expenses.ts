@@ -1,0 +1,149 @@
+import { GetCommand } from "@aws-sdk/lib-dynamodb";
+import { ConflictError, NotFoundError, PreconditionFailedError } from "../errors";
+import { epochSeconds, idempotencyRecord, IdempotencyRecordSchema, isLive, replay, requestHash } from "../idempotency";
+import { ExpenseSchema, type ExpenseJson, type ExpensePatch, type NewExpense } from "../schemas";
+import { aggregateDeltas, deltasByMonth, type AggregateDelta } from "./aggregate";
+import type { UserContext } from "./context";
+import { applyPatch, newExpense, toExpenseJson, type Expense } from "./expense";
+import { aggregateKey, aggregateUpdate, expenseAttributes, expenseKey, idempotencyItemKey, parseStored, toExpenseItem } from "./items";
+import { getExpense } from "./read-expenses";
+import { transactWrite, TransactionRefused, type TransactItems } from "./transact";
+
+export type CreateResult = { expense: ExpenseJson; isReplayed: boolean };
+
+/** One ADD update per affected month, in the same transaction as the expense write. */
+function aggregateWrites({ tableName, userId }: UserContext, deltas: AggregateDelta[]): TransactItems {
+  return [...deltasByMonth(deltas)].map(([month, monthDeltas]) => ({
+    Update: { TableName: tableName, Key: aggregateKey(userId, month), ...aggregateUpdate(monthDeltas) },
+  }));
+}
+
+/**
+ * Creates an expense, its aggregate change and (with a key) its idempotency record in one transaction.
+ * The record's attribute_not_exists condition makes concurrent duplicates resolve to one expense: the
+ * losers' transactions are cancelled as a whole and they replay the winner's stored response.
+ */
+export async function createExpense(ctx: UserContext, input: NewExpense, idempotencyKey?: string): Promise<CreateResult> {
+  await ctx.rateLimiter?.consume(ctx.userId);
+  const hash = idempotencyKey === undefined ? "" : requestHash(input);
+  for (let attempt = 0; attempt < 3; attempt++) {
+    const now = ctx.now();
+    const expense = newExpense(input, ctx.newId(), now);
+    const json = toExpenseJson(expense);
+    const items: TransactItems = [
+      { Put: { TableName: ctx.tableName, Item: toExpenseItem(ctx.userId, expense), ConditionExpression: "attribute_not_exists(sk)" } },
+      ...aggregateWrites(ctx, aggregateDeltas(undefined, expense)),
+    ];
+    if (idempotencyKey !== undefined) {
+      items.push({
+        Put: {
+          TableName: ctx.tableName,
+          Item: { ...idempotencyItemKey(ctx.userId, idempotencyKey), ...idempotencyRecord(hash, { status: 201, body: JSON.stringify(json) }, now) },
+          // An expired record DynamoDB has not swept yet may be overwritten.
+          ConditionExpression: "attribute_not_exists(sk) OR #ttl <= :now",
+          ExpressionAttributeNames: { "#ttl": "ttl" },
+          ExpressionAttributeValues: { ":now": epochSeconds(now) },
+        },
+      });
+    }
+    try {
+      await transactWrite(ctx.client, items);
+      return { expense: json, isReplayed: false };
+    } catch (error) {
+      if (!(idempotencyKey !== undefined && error instanceof TransactionRefused && error.failedAt(items.length - 1))) throw error;
+      const stored = await storedResponse(ctx, idempotencyKey, hash);
+      if (stored) return { expense: stored, isReplayed: true };
+      // The record expired between our write and our read: try again as a new request.
+    }
+  }
+  throw new ConflictError("This Idempotency-Key is being used by another request; retry shortly.");
+}
+
+async function storedResponse(ctx: UserContext, key: string, hash: string): Promise<ExpenseJson | undefined> {
+  const { Item } = await ctx.client.send(
+    new GetCommand({ TableName: ctx.tableName, Key: idempotencyItemKey(ctx.userId, key), ConsistentRead: true }),
+  );
+  if (!Item) return undefined;
+  const record = parseStored(IdempotencyRecordSchema, Item, "idempotency record");
+  if (!isLive(record, ctx.now())) return undefined;
+  return parseStored(ExpenseSchema, JSON.parse(replay(record, hash).body), "idempotent response");
+}
+
+/** Why a versioned write failed: the expense is gone (404) or someone changed it first (412). */
+async function refusal(ctx: UserContext, id: string): Promise<Error> {
+  const { Item } = await ctx.client.send(new GetCommand({ TableName: ctx.tableName, Key: expenseKey(ctx.userId, id), ConsistentRead: true }));
+  return Item ? new PreconditionFailedError() : new NotFoundError("No expense with this id.");
+}
+
+/**
+ * Applies a patch if the stored version is still `expectedVersion` (the client's If-Match). UpdateItem (not
+ * Put) so attributes owned by other writers, such as the receipt state, survive; the version condition
+ * makes exactly one of several concurrent patches win, the others get 412.
+ */
+export async function updateExpense(ctx: UserContext, id: string, patch: ExpensePatch, expectedVersion: number): Promise<ExpenseJson> {
+  await ctx.rateLimiter?.consume(ctx.userId);
+  const current = await getExpense(ctx, id);
+  if (current.version !== expectedVersion) throw new PreconditionFailedError();
+  const next = applyPatch(current, patch, ctx.now());
+  try {
+    await transactWrite(ctx.client, [
+      { Update: { TableName: ctx.tableName, Key: expenseKey(ctx.userId, id), ...versionedUpdate(ctx.userId, next, expectedVersion) } },
+      ...aggregateWrites(ctx, aggregateDeltas(current, next)),
+    ]);
+  } catch (error) {
+    if (error instanceof TransactionRefused && error.failedAt(0)) throw await refusal(ctx, id);
+    throw error;
+  }
+  return toExpenseJson(next);
+}
+
+function versionedUpdate(userId: string, next: Expense, expectedVersion: number) {
+  const attributes: Record<string, unknown> = expenseAttributes(userId, next);
+  const names: Record<string, string> = { "#version": "version" };
+  const values: Record<string, unknown> = { ":expected": expectedVersion };
+  const sets = Object.entries(attributes).map(([name, value], i) => {
+    names[`#a${i}`] = name;
+    values[`:a${i}`] = value;
+    return `#a${i} = :a${i}`;
+  });
+  const removes = (["merchant", "tags"] as const).filter((name) => next[name] === undefined);
+  removes.forEach((name) => (names[`#${name}`] = name));
+  return {
+    UpdateExpression: `SET ${sets.join(", ")}${removes.length ? ` REMOVE ${removes.map((n) => `#${n}`).join(", ")}` : ""}`,
+    ConditionExpression: "#version = :expected",
+    ExpressionAttributeNames: names,
+    ExpressionAttributeValues: values,
+  };
+}
+
+/**
+ * Deletes an expense and takes it out of its month's aggregate. With If-Match the stored version must
+ * match (412 otherwise); without, the delete is retried against whatever version is current, so a
+ * concurrent patch can never leave the aggregate counting a deleted amount.
+ */
+export async function deleteExpense(ctx: UserContext, id: string, expectedVersion?: number): Promise<void> {
+  await ctx.rateLimiter?.consume(ctx.userId);
+  for (let attempt = 0; attempt < 5; attempt++) {
+    const current = await getExpense(ctx, id);
+    if (expectedVersion !== undefined && current.version !== expectedVersion) throw new PreconditionFailedError();
+    try {
+      await transactWrite(ctx.client, [
+        {
+          Delete: {
+            TableName: ctx.tableName,
+            Key: expenseKey(ctx.userId, id),
+            ConditionExpression: "#version = :version",
+            ExpressionAttributeNames: { "#version": "version" },
+            ExpressionAttributeValues: { ":version": current.version },
+          },
+        },
+        ...aggregateWrites(ctx, aggregateDeltas(current, undefined)),
+      ]);
+      return;
+    } catch (error) {
+      if (!(error instanceof TransactionRefused && error.failedAt(0))) throw error;
+      if (expectedVersion !== undefined) throw await refusal(ctx, id);
+    }
+  }
+  throw new ConflictError("The expense keeps changing; try again.");
+}

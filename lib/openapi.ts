@@ -1,0 +1,134 @@
+import { z } from "zod";
+import { createDocument, type ZodOpenApiOperationObject, type ZodOpenApiResponseObject } from "zod-openapi";
+import {
+  ExpenseIdParamsSchema,
+  ExpenseListQuerySchema,
+  ExpenseListSchema,
+  ExpensePatchSchema,
+  ExpenseSchema,
+  IdempotencyKeySchema,
+  NewExpenseSchema,
+  ProblemSchema,
+  SummaryQuerySchema,
+  SummarySchema,
+} from "./schemas";
+
+const requestId = z.string().meta({ description: "Id of this request, also in error bodies and logs" });
+const etag = z.string().meta({ description: 'The expense version, quoted: send it back in If-Match', example: '"3"' });
+
+function problem(id: string, description: string, headers: Record<string, z.ZodType> = {}): ZodOpenApiResponseObject {
+  return {
+    id,
+    description,
+    headers: z.object({ "x-request-id": requestId, ...headers }),
+    content: { "application/problem+json": { schema: ProblemSchema } },
+  };
+}
+
+const problems = {
+  badRequest: problem("BadRequest", "Malformed request: invalid JSON, a tampered cursor, a repeated parameter"),
+  unauthenticated: problem("Unauthenticated", "Missing, invalid or expired access token"),
+  notFound: problem("NotFound", "No such expense for this user (another user's expense is a 404 too)"),
+  preconditionFailed: problem("PreconditionFailed", "If-Match names a version that is no longer current"),
+  payloadTooLarge: problem("PayloadTooLarge", "Body over 64 KB"),
+  unsupportedMediaType: problem("UnsupportedMediaType", "Body not sent as application/json"),
+  validation: problem("ValidationFailed", "Invalid fields, each named in errors[].path"),
+  preconditionRequired: problem("PreconditionRequired", "If-Match is missing"),
+  tooManyRequests: problem("TooManyRequests", "Per-user write rate limit reached", {
+    "retry-after": z.string().meta({ description: "Seconds until writes are accepted again" }),
+  }),
+  internal: problem("InternalError", "Unexpected failure; details are logged under the request id"),
+};
+
+function json(description: string, schema: z.ZodType, headers: Record<string, z.ZodType> = {}): ZodOpenApiResponseObject {
+  return { description, headers: z.object({ "x-request-id": requestId, ...headers }), content: { "application/json": { schema } } };
+}
+
+const idPath = { path: ExpenseIdParamsSchema };
+const jsonBody = (schema: z.ZodType) => ({ required: true, content: { "application/json": { schema } } });
+const read = { "400": problems.badRequest, "401": problems.unauthenticated, "500": problems.internal };
+const write = { ...read, "413": problems.payloadTooLarge, "415": problems.unsupportedMediaType, "422": problems.validation, "429": problems.tooManyRequests };
+const secured: Pick<ZodOpenApiOperationObject, "security"> = { security: [{ bearer: [] }] };
+
+/** OpenAPI 3.1 of the expenses API, generated from the same zod schemas that validate requests. */
+export function openApiDocument() {
+  return createDocument({
+    openapi: "3.1.0",
+    info: { title: "Ledgerline API", version: "1.0.0", description: "Expenses, exact money (decimal strings), per-user data." },
+    components: {
+      securitySchemes: { bearer: { type: "http", scheme: "bearer", bearerFormat: "JWT", description: "Cognito access token" } },
+    },
+    paths: {
+      "/api/expenses": {
+        post: {
+          ...secured,
+          summary: "Record an expense",
+          requestParams: { header: z.object({ "idempotency-key": IdempotencyKeySchema.optional() }) },
+          requestBody: jsonBody(NewExpenseSchema),
+          responses: {
+            "201": json("Created (or replayed, with Idempotent-Replayed: true)", ExpenseSchema, {
+              etag,
+              location: z.string().meta({ description: "URL of the new expense" }),
+              "idempotent-replayed": z.literal("true").optional().meta({ description: "Present when this is a stored response" }),
+            }),
+            ...write,
+          },
+        },
+        get: {
+          ...secured,
+          summary: "List expenses, newest date first",
+          requestParams: { query: ExpenseListQuerySchema },
+          responses: { "200": json("A page of expenses", ExpenseListSchema), "422": problems.validation, ...read },
+        },
+      },
+      "/api/expenses/{id}": {
+        get: {
+          ...secured,
+          summary: "Read an expense",
+          requestParams: idPath,
+          responses: { "200": json("The expense", ExpenseSchema, { etag }), "404": problems.notFound, ...read },
+        },
+        patch: {
+          ...secured,
+          summary: "Change an expense (optimistic concurrency)",
+          requestParams: { ...idPath, header: z.object({ "if-match": etag }) },
+          requestBody: jsonBody(ExpensePatchSchema),
+          responses: {
+            "200": json("The changed expense", ExpenseSchema, { etag }),
+            "404": problems.notFound,
+            "412": problems.preconditionFailed,
+            "428": problems.preconditionRequired,
+            ...write,
+          },
+        },
+        delete: {
+          ...secured,
+          summary: "Delete an expense",
+          requestParams: { ...idPath, header: z.object({ "if-match": etag.optional() }) },
+          responses: {
+            "204": { description: "Deleted", headers: z.object({ "x-request-id": requestId }) },
+            "404": problems.notFound,
+            "412": problems.preconditionFailed,
+            "428": problems.preconditionRequired,
+            "429": problems.tooManyRequests,
+            ...read,
+          },
+        },
+      },
+      "/api/summary": {
+        get: {
+          ...secured,
+          summary: "Totals per month x currency x category, from the monthly aggregates",
+          requestParams: { query: SummaryQuerySchema },
+          responses: { "200": json("Totals", SummarySchema), "422": problems.validation, ...read },
+        },
+      },
+      "/api/openapi.json": {
+        get: {
+          summary: "This document",
+          responses: { "200": { description: "OpenAPI 3.1 document", content: { "application/json": { schema: z.looseObject({ openapi: z.literal("3.1.0") }) } } } },
+        },
+      },
+    },
+  });
+}

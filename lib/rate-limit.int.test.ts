@@ -1,0 +1,56 @@
+import { randomUUID } from "node:crypto";
+import { describe, expect, it } from "vitest";
+import { TooManyRequestsError } from "./errors";
+import { localRepository } from "./expenses/test-support";
+import { createRateLimiter, type RateLimitOptions } from "./rate-limit";
+
+const at = (iso: string) => () => new Date(iso);
+
+function limiter(options: Partial<RateLimitOptions>) {
+  const { client, tableName } = localRepository();
+  return createRateLimiter({ client, tableName, limit: 25, windowSeconds: 60, lease: 10, now: at("2025-03-14T10:00:20Z"), ...options });
+}
+
+async function accepted(consume: () => Promise<void>, attempts: number): Promise<number> {
+  let count = 0;
+  for (let i = 0; i < attempts; i++) {
+    try {
+      await consume();
+      count++;
+    } catch (error) {
+      if (!(error instanceof TooManyRequestsError)) throw error;
+    }
+  }
+  return count;
+}
+
+describe("write rate limit", () => {
+  it("accepts exactly the limit per window across two instances sharing the counter", async () => {
+    const user = randomUUID();
+    const a = limiter({});
+    const b = limiter({});
+    const total = (await accepted(() => a.consume(user), 15)) + (await accepted(() => b.consume(user), 15)) + (await accepted(() => a.consume(user), 5));
+    expect(total).toBe(25);
+  });
+
+  it("says how long until the window ends", async () => {
+    const user = randomUUID();
+    const one = limiter({ limit: 1 });
+    await one.consume(user);
+    const error = await one.consume(user).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(TooManyRequestsError);
+    expect((error as TooManyRequestsError).retryAfterSeconds).toBe(40);
+  });
+
+  it("starts afresh in the next window", async () => {
+    const user = randomUUID();
+    await limiter({ limit: 1 }).consume(user);
+    await expect(limiter({ limit: 1, now: at("2025-03-14T10:01:00Z") }).consume(user)).resolves.toBeUndefined();
+  });
+
+  it("keeps users apart", async () => {
+    const shared = limiter({ limit: 1 });
+    await shared.consume(randomUUID());
+    await expect(shared.consume(randomUUID())).resolves.toBeUndefined();
+  });
+});

@@ -1,0 +1,95 @@
+import { ConditionalCheckFailedException } from "@aws-sdk/client-dynamodb";
+import { UpdateCommand, type DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
+import { TooManyRequestsError } from "./errors";
+
+export type RateLimitOptions = {
+  client: DynamoDBDocumentClient;
+  tableName: string;
+  /** Writes allowed per user per window. */
+  limit: number;
+  windowSeconds: number;
+  /** Writes this process takes from the shared counter at once (see createRateLimiter). Default 10. */
+  lease?: number;
+  now?: () => Date;
+};
+
+/** Default: 300 writes a minute per user — far above a person typing, low enough to stop a runaway script. */
+export const DEFAULT_WRITE_LIMIT = 300;
+export const DEFAULT_WRITE_WINDOW_SECONDS = 60;
+const DEFAULT_LEASE = 10;
+
+export type RateLimiter = { consume(userId: string): Promise<void> };
+
+type Lease = { left: number; fetching?: Promise<boolean> };
+
+/**
+ * Fixed-window counter per user in the table (item userId | RATE#<window start>, with a ttl), so the limit
+ * holds across Lambda instances. To keep a DynamoDB write off most requests, a process takes a *lease* of
+ * `lease` writes with one conditional ADD (the counter never passes `limit`) and spends it locally; near
+ * the limit it takes single writes. Leases left unspent by an instance that stops serving the user are
+ * lost, so a user may be stopped up to (instances - 1) x (lease - 1) writes early — never late.
+ */
+export function createRateLimiter({ client, tableName, limit, windowSeconds, lease: leaseSize = DEFAULT_LEASE, now = () => new Date() }: RateLimitOptions): RateLimiter {
+  /** Per window and user: writes left in this process's lease, and the lease being fetched, if any. */
+  const leases = new Map<string, Lease>();
+
+  /** One conditional ADD on the shared counter: false when `size` more would pass the limit. */
+  async function take(userId: string, windowStart: number, size: number): Promise<boolean> {
+    try {
+      await client.send(
+        new UpdateCommand({
+          TableName: tableName,
+          Key: { userId, sk: `RATE#${windowStart}` },
+          UpdateExpression: "ADD #count :size SET #ttl = :ttl",
+          ConditionExpression: "attribute_not_exists(#count) OR #count <= :room",
+          ExpressionAttributeNames: { "#count": "count", "#ttl": "ttl" },
+          ExpressionAttributeValues: { ":size": size, ":room": limit - size, ":ttl": windowStart + 2 * windowSeconds },
+        }),
+      );
+      return true;
+    } catch (error) {
+      if (error instanceof ConditionalCheckFailedException) return false;
+      throw error;
+    }
+  }
+
+  /** Takes a full lease, or a single write near the limit; false when not even one write is left. */
+  function fetchLease(lease: Lease, userId: string, windowStart: number): Promise<boolean> {
+    lease.fetching = (async () => {
+      for (const size of leaseSize > 1 && leaseSize <= limit ? [leaseSize, 1] : [1]) {
+        if (await take(userId, windowStart, size)) {
+          lease.left += size;
+          return true;
+        }
+      }
+      return false;
+    })().finally(() => {
+      lease.fetching = undefined;
+    });
+    return lease.fetching;
+  }
+
+  return {
+    async consume(userId) {
+      const nowSeconds = Math.floor(now().getTime() / 1000);
+      const windowStart = nowSeconds - (nowSeconds % windowSeconds);
+      const key = `${windowStart}|${userId}`;
+      let lease = leases.get(key);
+      if (!lease) {
+        for (const old of leases.keys()) if (!old.startsWith(`${windowStart}|`)) leases.delete(old);
+        lease = { left: 0 };
+        leases.set(key, lease);
+      }
+      for (;;) {
+        if (lease.left > 0) {
+          lease.left--;
+          return;
+        }
+        // Concurrent writes of one user wait for the lease being fetched instead of each taking one.
+        const fetched = await (lease.fetching ?? fetchLease(lease, userId, windowStart));
+        if (!fetched) break;
+      }
+      throw new TooManyRequestsError(Math.max(1, windowStart + windowSeconds - nowSeconds));
+    },
+  };
+}

@@ -1,0 +1,253 @@
+/** The zod schemas: the single source of validation, TypeScript types and the OpenAPI document. */
+import { z } from "zod";
+import { ValidationError } from "./errors";
+import { isCurrencyCode, parseAmount } from "./money";
+
+// ---- shared fields ----
+
+/** ISO 4217 code known to the runtime's ICU data (so its exponent is known too). */
+export const CurrencySchema = z
+  .string()
+  .regex(/^[A-Z]{3}$/, { message: "must be a three-letter ISO 4217 code such as EUR", abort: true })
+  .refine(isCurrencyCode, "is not an ISO 4217 currency code")
+  .meta({ description: "ISO 4217 currency code", example: "EUR" });
+
+/** A real calendar date (zod's ISO date rejects 2024-02-30). */
+export const CalendarDateSchema = z.iso.date().meta({ description: "Calendar date, YYYY-MM-DD", example: "2025-03-14" });
+
+export const MonthSchema = z
+  .string()
+  .regex(/^\d{4}-(0[1-9]|1[0-2])$/, "must be a month as YYYY-MM")
+  .meta({ description: "Calendar month, YYYY-MM", example: "2025-03" });
+
+/** ULID: 26 Crockford base32 characters; sortable by creation time. */
+export const ExpenseIdSchema = z
+  .string()
+  .regex(/^[0-9A-HJKMNP-TV-Z]{26}$/, "must be an expense id")
+  .meta({ description: "Expense id (ULID)", example: "01JQ3Z8K4M5N6P7Q8R9S0T1V2W" });
+
+export const InstantSchema = z.iso.datetime().meta({ description: "Instant, ISO 8601 UTC", example: "2025-03-14T09:30:00.000Z" });
+
+/** Printable ASCII, like the Stripe/IETF draft keys clients generate (UUIDs, ULIDs). */
+export const IdempotencyKeySchema = z
+  .string()
+  .min(1)
+  .max(200)
+  .regex(/^[\x21-\x7e]+$/, "must be 1-200 printable ASCII characters")
+  .meta({ description: "Client-chosen key; a retry with the same key and body replays the first response" });
+
+export const FieldErrorSchema = z.object({ path: z.string(), message: z.string() });
+
+/** RFC 9457 problem details as lib/http/problem.ts writes them. */
+export const ProblemSchema = z
+  .object({
+    type: z.string(),
+    title: z.string(),
+    status: z.number().int().min(400).max(599),
+    detail: z.string().optional(),
+    instance: z.string().optional(),
+    requestId: z.string(),
+    errors: z.array(FieldErrorSchema).optional(),
+  })
+  .meta({ id: "Problem", description: "RFC 9457 problem details (application/problem+json)" });
+export type Problem = z.infer<typeof ProblemSchema>;
+
+// ---- expenses ----
+
+/** The categories every user starts with; any other trimmed name is a user-defined category. */
+export const DEFAULT_CATEGORIES = [
+  "Food",
+  "Transport",
+  "Housing",
+  "Utilities",
+  "Health",
+  "Entertainment",
+  "Shopping",
+  "Travel",
+  "Other",
+] as const;
+
+const canonicalDefaults = new Map(DEFAULT_CATEGORIES.map((name) => [name.toLowerCase(), name]));
+const SINGLE_LINE = /^[^\p{Cc}]*$/u;
+
+/** "food" and "Food" are the same default category; user-defined names are kept as typed (trimmed). */
+export const CategorySchema = z
+  .string()
+  .trim()
+  .min(1, "must not be empty")
+  .max(50)
+  .regex(SINGLE_LINE, "must be a single line of text")
+  .transform((name) => canonicalDefaults.get(name.toLowerCase()) ?? name)
+  .meta({ description: `One of ${DEFAULT_CATEGORIES.join(", ")} or a name of your own`, example: "Food" });
+
+/** A decimal string; how many decimals are allowed depends on the currency (checked with it). */
+export const AmountTextSchema = z
+  .string()
+  .max(32, { abort: true })
+  .regex(/^\d+(\.\d+)?$/, 'must be a decimal string such as "12.34"')
+  .meta({
+    description: "Decimal string with at most the currency's decimals (JPY 0, EUR 2, KWD 3); > 0 and < 10^12 minor units",
+    example: "12.34",
+  });
+
+const DescriptionSchema = z.string().trim().max(500);
+const MerchantSchema = z.string().trim().min(1).max(200).regex(SINGLE_LINE, "must be a single line of text");
+const TagsSchema = z
+  .array(z.string().trim().min(1).max(30).regex(SINGLE_LINE, "must be a single line of text"))
+  .max(20)
+  .transform((tags) => [...new Set(tags)]);
+
+export const ReceiptSchema = z
+  .object({
+    status: z.enum(["pending", "ready", "rejected"]),
+    contentType: z.string().optional(),
+    reason: z.string().optional(),
+  })
+  .meta({ id: "Receipt", description: "State of the expense's receipt upload" });
+export type Receipt = z.infer<typeof ReceiptSchema>;
+
+function amountIssue(error: unknown, ctx: z.RefinementCtx): typeof z.NEVER {
+  if (!(error instanceof ValidationError)) throw error;
+  for (const { path, message } of error.errors) ctx.addIssue({ code: "custom", message, path: [path] });
+  return z.NEVER;
+}
+
+/** Body of POST /api/expenses; its output carries the amount as integer minor units. */
+export const NewExpenseSchema = z
+  .strictObject({
+    date: CalendarDateSchema,
+    amount: AmountTextSchema,
+    currency: CurrencySchema,
+    category: CategorySchema,
+    description: DescriptionSchema.default(""),
+    merchant: MerchantSchema.optional(),
+    tags: TagsSchema.optional(),
+  })
+  .meta({ id: "NewExpense" })
+  .transform(({ amount, ...rest }, ctx) => {
+    try {
+      return { ...rest, amountMinor: parseAmount(amount, rest.currency) };
+    } catch (error) {
+      return amountIssue(error, ctx);
+    }
+  });
+export type NewExpense = z.output<typeof NewExpenseSchema>;
+
+/**
+ * Body of PATCH /api/expenses/{id}. `null` clears merchant/tags. A new currency needs its amount (the same
+ * digits mean a different sum in another currency); an amount alone is checked against the stored currency.
+ */
+export const ExpensePatchSchema = z
+  .strictObject({
+    date: CalendarDateSchema.optional(),
+    amount: AmountTextSchema.optional(),
+    currency: CurrencySchema.optional(),
+    category: CategorySchema.optional(),
+    description: DescriptionSchema.optional(),
+    merchant: MerchantSchema.nullable().optional(),
+    tags: TagsSchema.nullable().optional(),
+  })
+  .meta({ id: "ExpensePatch" })
+  .superRefine((patch, ctx) => {
+    if (Object.keys(patch).length === 0) ctx.addIssue({ code: "custom", message: "send at least one field to change", path: [] });
+    if (patch.currency !== undefined && patch.amount === undefined) {
+      ctx.addIssue({ code: "custom", message: "is required when the currency changes", path: ["amount"] });
+    }
+    if (patch.currency !== undefined && patch.amount !== undefined) {
+      try {
+        parseAmount(patch.amount, patch.currency);
+      } catch (error) {
+        amountIssue(error, ctx);
+      }
+    }
+  });
+export type ExpensePatch = z.output<typeof ExpensePatchSchema>;
+
+/** Expense as the API returns it. */
+export const ExpenseSchema = z
+  .object({
+    id: ExpenseIdSchema,
+    date: CalendarDateSchema,
+    amount: AmountTextSchema,
+    currency: CurrencySchema,
+    category: z.string(),
+    description: z.string(),
+    merchant: z.string().optional(),
+    tags: z.array(z.string()).optional(),
+    receipt: ReceiptSchema.optional(),
+    createdAt: InstantSchema,
+    updatedAt: InstantSchema,
+    version: z.number().int().min(1).meta({ description: "Increases on every change; the ETag is its quoted value" }),
+  })
+  .meta({ id: "Expense" });
+export type ExpenseJson = z.infer<typeof ExpenseSchema>;
+
+const LimitSchema = z
+  .string()
+  .regex(/^\d{1,3}$/, "must be a whole number from 1 to 100")
+  .transform(Number)
+  .pipe(z.number().int().min(1, "must be at least 1").max(100, "must be at most 100"));
+
+/** Query of GET /api/expenses. Unknown parameters are rejected: a typo must not silently widen a list. */
+export const ExpenseListQuerySchema = z
+  .strictObject({
+    from: CalendarDateSchema.optional(),
+    to: CalendarDateSchema.optional(),
+    category: CategorySchema.optional(),
+    q: z.string().trim().min(1).max(100).optional().meta({ description: "Case-insensitive text in description or merchant" }),
+    limit: LimitSchema.optional().meta({ description: "Page size 1-100, default 50" }),
+    cursor: z.string().min(1).max(2048).optional().meta({ description: "nextCursor of the previous page" }),
+  })
+  .superRefine((query, ctx) => {
+    if (query.from && query.to && query.from > query.to) ctx.addIssue({ code: "custom", message: "must be on or before to", path: ["from"] });
+  })
+  .transform(({ limit, ...rest }) => ({ ...rest, limit: limit ?? 50 }));
+export type ExpenseListQuery = z.output<typeof ExpenseListQuerySchema>;
+
+export const ExpenseListSchema = z
+  .object({
+    items: z.array(ExpenseSchema),
+    nextCursor: z.string().nullable().meta({ description: "Pass as cursor to get the next page; null on the last page" }),
+  })
+  .meta({ id: "ExpenseList" });
+export type ExpenseList = z.infer<typeof ExpenseListSchema>;
+
+export const ExpenseIdParamsSchema = z.object({ id: ExpenseIdSchema });
+
+// ---- summary ----
+
+/** At most ten years per request: one aggregate item per month is read. */
+export const MAX_SUMMARY_MONTHS = 120;
+
+function monthIndex(month: string): number {
+  return Number(month.slice(0, 4)) * 12 + Number(month.slice(5, 7)) - 1;
+}
+
+/** Query of GET /api/summary: an inclusive range of months. */
+export const SummaryQuerySchema = z
+  .strictObject({ from: MonthSchema, to: MonthSchema })
+  .superRefine(({ from, to }, ctx) => {
+    if (from > to) ctx.addIssue({ code: "custom", message: "must be on or before to", path: ["from"] });
+    else if (monthIndex(to) - monthIndex(from) + 1 > MAX_SUMMARY_MONTHS) {
+      ctx.addIssue({ code: "custom", message: `the range may span at most ${MAX_SUMMARY_MONTHS} months`, path: ["to"] });
+    }
+  });
+export type SummaryQuery = z.output<typeof SummaryQuerySchema>;
+
+export const SummaryTotalSchema = z.object({
+  month: MonthSchema,
+  currency: CurrencySchema,
+  category: z.string(),
+  amount: AmountTextSchema.meta({ description: "Sum of the expenses, decimal string" }),
+  count: z.number().int().min(1),
+});
+export type SummaryTotal = z.infer<typeof SummaryTotalSchema>;
+
+export const SummarySchema = z
+  .object({
+    from: MonthSchema,
+    to: MonthSchema,
+    totals: z.array(SummaryTotalSchema).meta({ description: "One row per month x currency x category that has expenses" }),
+  })
+  .meta({ id: "Summary" });
+export type Summary = z.infer<typeof SummarySchema>;
