@@ -2,7 +2,7 @@ import type { Metadata, Viewport } from "next";
 import { connection } from "next/server";
 import type { ReactNode } from "react";
 import { AuthProvider } from "@/components/auth/auth-provider";
-import { publicAuthConfig } from "@/lib/public-config";
+import { publicAuthConfig } from "@/server/public-config";
 import "./globals.css";
 
 export const metadata: Metadata = {

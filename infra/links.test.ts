@@ -24,8 +24,8 @@ function linksOfReader(evaluation: Evaluation, file: string): { who: string; lin
 describe("Resource reads in the code", () => {
   const reads = scanResourceReads(repoRoot);
 
-  it("finds the reads there are (app/, lib/, functions/)", () => {
-    // lib/public-config.ts hands the pool and client ids to the browser.
+  it("finds the reads there are (app/, lib/, server/, functions/)", () => {
+    // server/public-config.ts hands the pool and client ids to the browser.
     expect(reads.length).toBeGreaterThan(0);
   });
 
@@ -56,9 +56,9 @@ describe("findResourceReads", () => {
     expect(findResourceReads(source)).toEqual([{ line: 4, name: "UserPool" }]);
   });
 
-  it("attributes app/ and lib/ to the site and functions/<name>.ts to its function", () => {
+  it("attributes app/, lib/ and server/ to the site and functions/<name>.ts to its function", () => {
     expect(readerOf("app/api/expenses/route.ts")).toEqual({ kind: "site" });
-    expect(readerOf("lib/public-config.ts")).toEqual({ kind: "site" });
+    expect(readerOf("server/public-config.ts")).toEqual({ kind: "site" });
     expect(readerOf("functions/export.ts")).toEqual({ kind: "function", handlerFile: "functions/export" });
   });
 });

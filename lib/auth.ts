@@ -19,7 +19,6 @@ import type { Fetcher } from "aws-jwt-verify/https";
 import { SimpleJwksCache } from "aws-jwt-verify/jwk";
 import { z } from "zod";
 import { UnauthenticatedError } from "./errors";
-import { accessTokenVerifierConfig } from "./auth-config";
 
 export type AccessTokenVerifierConfig = {
   userPoolId: string;
@@ -74,14 +73,6 @@ export function createAccessTokenVerifier(config: AccessTokenVerifierConfig): Ac
   return { verify: (token) => verifier.verify(token) };
 }
 
-let defaultVerifier: AccessTokenVerifier | undefined;
-
-/** The verifier for this deployment's pool and client, built on first use (Resource is read lazily). */
-function defaultAccessTokenVerifier(): AccessTokenVerifier {
-  defaultVerifier ??= createAccessTokenVerifier(accessTokenVerifierConfig());
-  return defaultVerifier;
-}
-
 const MISSING = "Sign in to continue.";
 const INVALID = "Your sign-in is invalid; sign in again.";
 const EXPIRED = "Your session has expired; sign in again.";
@@ -108,13 +99,12 @@ export function toUnauthenticated(error: unknown): unknown {
 
 const ClaimsSchema = z.object({ sub: z.string().min(1), username: z.string().min(1) });
 
-/** The user an Authorization header proves, or UnauthenticatedError; `verifier` defaults to this deployment's. */
-export async function userFromAuthorization(header: string | null, verifier?: AccessTokenVerifier): Promise<AuthenticatedUser> {
+/** The user an Authorization header proves, or UnauthenticatedError. */
+export async function userFromAuthorization(header: string | null, verifier: AccessTokenVerifier): Promise<AuthenticatedUser> {
   const accessToken = bearerToken(header);
-  const verify = verifier ?? defaultAccessTokenVerifier();
   let payload: unknown;
   try {
-    payload = await verify.verify(accessToken);
+    payload = await verifier.verify(accessToken);
   } catch (error) {
     throw toUnauthenticated(error);
   }
@@ -124,6 +114,6 @@ export async function userFromAuthorization(header: string | null, verifier?: Ac
 }
 
 /** The signed-in user of a request, or UnauthenticatedError (401). */
-export function requireUser(req: Request, verifier?: AccessTokenVerifier): Promise<AuthenticatedUser> {
+export function requireUser(req: Request, verifier: AccessTokenVerifier): Promise<AuthenticatedUser> {
   return userFromAuthorization(req.headers.get("authorization"), verifier);
 }

@@ -2,7 +2,7 @@
 
 import { Amplify } from "aws-amplify";
 import { createContext, useContext, type ReactNode } from "react";
-import type { PublicAuthConfig } from "@/lib/public-config";
+import type { PublicAuthConfig } from "@/server/public-config";
 
 const AuthConfigContext = createContext<PublicAuthConfig | null>(null);
 let configuredFor: string | null = null;

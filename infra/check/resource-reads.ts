@@ -1,6 +1,6 @@
 /**
  * Finds every `Resource.X` the application code reads, so the tests can check that X is linked to whatever
- * runs that code: the Next.js site for app/** and lib/**, the function whose handler is functions/<name>.* for
+ * runs that code: the Next.js site for app/**, lib/** and server/** (the site's wiring), the function whose handler is functions/<name>.* for
  * functions/<name>.ts. A read without a link is a crash at run time ("X is not linked"), on AWS only.
  */
 import { readFileSync, readdirSync, statSync } from "node:fs";
@@ -48,8 +48,8 @@ function walk(dir: string): string[] {
   });
 }
 
-/** Every read under app/, lib/ and functions/ (tests and type declarations excluded), paths relative to root. */
-export function scanResourceReads(root: string, dirs: string[] = ["app", "lib", "functions"]): ResourceRead[] {
+/** Every read under app/, lib/, server/ and functions/ (tests and type declarations excluded), paths relative to root. */
+export function scanResourceReads(root: string, dirs: string[] = ["app", "lib", "server", "functions"]): ResourceRead[] {
   return dirs
     .flatMap((dir) => walk(path.join(root, dir)))
     .filter((file) => SOURCE.test(file) && !TEST.test(file))
@@ -59,7 +59,7 @@ export function scanResourceReads(root: string, dirs: string[] = ["app", "lib", 
     });
 }
 
-/** Who runs a file: app/ and lib/ run in the site; functions/<name>.ts (or functions/<name>/…) in its function. */
+/** Who runs a file: app/, lib/ and server/ run in the site; functions/<name>.ts (or functions/<name>/…) in its function. */
 export function readerOf(file: string): Reader {
   const [top, second] = file.split("/");
   if (top === "functions" && second) {

@@ -1,5 +1,5 @@
-import { requireUser } from "@/lib/auth";
-import { expensesOf } from "@/lib/expenses/deployment";
+import { requireUser } from "@/server/auth";
+import { expensesOf } from "@/server/expenses";
 import { readJsonBody } from "@/lib/http/body";
 import { idempotencyKeyOf } from "@/lib/http/idempotency-key";
 import { expenseResponse, jsonResponse } from "@/lib/http/json-response";

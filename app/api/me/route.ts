@@ -1,5 +1,5 @@
 import { CognitoIdentityProviderClient } from "@aws-sdk/client-cognito-identity-provider";
-import { requireUser } from "@/lib/auth";
+import { requireUser } from "@/server/auth";
 import { userEmail } from "@/lib/auth-email";
 import { withProblem } from "@/lib/http/problem";
 

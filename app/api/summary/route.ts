@@ -1,5 +1,5 @@
-import { requireUser } from "@/lib/auth";
-import { expensesOf } from "@/lib/expenses/deployment";
+import { requireUser } from "@/server/auth";
+import { expensesOf } from "@/server/expenses";
 import { jsonResponse } from "@/lib/http/json-response";
 import { withProblem } from "@/lib/http/problem";
 import { queryParams } from "@/lib/http/query";

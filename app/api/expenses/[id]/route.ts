@@ -1,5 +1,5 @@
-import { requireUser } from "@/lib/auth";
-import { expensesOf } from "@/lib/expenses/deployment";
+import { requireUser } from "@/server/auth";
+import { expensesOf } from "@/server/expenses";
 import { readJsonBody } from "@/lib/http/body";
 import { ifMatchVersion, requiredIfMatchVersion } from "@/lib/http/etag";
 import { expenseResponse, noContent } from "@/lib/http/json-response";

@@ -1,13 +1,13 @@
 /**
  * The expenses repository of this deployment: table and cursor secret from SST's `Resource` links
- * (SST_RESOURCE_* locally), the write rate limit from the environment. Kept apart, like lib/auth-config.ts,
- * so the rest of lib/expenses is built from plain parameters and tested without SST.
+ * (SST_RESOURCE_* locally), the write rate limit from the environment. Kept out of lib/, so lib/expenses is
+ * built from plain parameters and tested without SST.
  */
 import { Resource } from "sst";
 import { z } from "zod";
-import { sharedDocumentClient } from "../dynamo-client";
-import { createRateLimiter, DEFAULT_WRITE_LIMIT, DEFAULT_WRITE_WINDOW_SECONDS } from "../rate-limit";
-import { createExpenseRepository, type UserExpenses } from "./repository";
+import { sharedDocumentClient } from "@/lib/dynamo-client";
+import { createRateLimiter, DEFAULT_WRITE_LIMIT, DEFAULT_WRITE_WINDOW_SECONDS } from "@/lib/rate-limit";
+import { createExpenseRepository, type UserExpenses } from "@/lib/expenses/repository";
 
 const RateLimitEnvSchema = z.object({
   LEDGERLINE_WRITE_LIMIT: z.coerce.number().int().min(1).default(DEFAULT_WRITE_LIMIT),
@@ -16,7 +16,7 @@ const RateLimitEnvSchema = z.object({
 
 let repository: ((userId: string) => UserExpenses) | undefined;
 
-/** The signed-in user's expenses; `userId` must come from lib/auth's requireUser. Built on first use. */
+/** The signed-in user's expenses; `userId` must come from server/auth's requireUser. Built on first use. */
 export function expensesOf(userId: string): UserExpenses {
   if (!repository) {
     const client = sharedDocumentClient();
