@@ -1,8 +1,8 @@
 import { S3Client } from "@aws-sdk/client-s3";
 import { createPresignedPost, type PresignedPostOptions } from "@aws-sdk/s3-presigned-post";
 import { describe, expect, it } from "vitest";
-import { S3Error } from "./s3-error";
 import { checkContentLength, checkPostPolicy, type PostPolicyInput } from "./s3-post-policy";
+import { refusal } from "./s3-refusal";
 
 const BUCKET = "receipts-bucket";
 const secretFor = (id: string) => (id === "S3RVER" ? "S3RVER" : undefined);
@@ -36,15 +36,6 @@ function check(fields: Map<string, string>, extra: Partial<PostPolicyInput> = {}
   return checkPostPolicy({ bucket: BUCKET, fields, secretFor, now: new Date(), ...extra });
 }
 
-function refusal(run: () => unknown): S3Error {
-  try {
-    run();
-  } catch (error) {
-    if (error instanceof S3Error) return error;
-    throw error;
-  }
-  throw new Error("expected an S3Error");
-}
 
 const edited = (fields: Map<string, string>, name: string, value: string) => new Map(fields).set(name, value);
 

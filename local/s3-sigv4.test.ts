@@ -1,8 +1,8 @@
 import { GetObjectCommand, S3Client } from "@aws-sdk/client-s3";
 import { getSignedUrl } from "@aws-sdk/s3-request-presigner";
 import { describe, expect, it } from "vitest";
-import { S3Error } from "./s3-error";
 import { verifyRequestSignature, type SignedRequest } from "./s3-sigv4";
+import { refusal } from "./s3-refusal";
 
 const secretFor = (id: string) => (id === "S3RVER" ? "S3RVER" : undefined);
 const client = new S3Client({
@@ -21,15 +21,6 @@ function asRequest(url: URL): SignedRequest {
   return { method: "GET", path: url.pathname, query: url.search.slice(1), headers: { host: url.host } };
 }
 
-function refusal(run: () => unknown): S3Error {
-  try {
-    run();
-  } catch (error) {
-    if (error instanceof S3Error) return error;
-    throw error;
-  }
-  throw new Error("expected an S3Error");
-}
 
 describe("verifyRequestSignature (presigned URLs)", () => {
   it("accepts a URL from getSignedUrl, keys with spaces and unicode included", async () => {
