@@ -1,3 +1,5 @@
+import { readdirSync, readFileSync } from "node:fs";
+import { join, relative, sep } from "node:path";
 import { describe, expect, it } from "vitest";
 import { createContract } from "./openapi-contract";
 import { openApiDocument } from "./openapi";
@@ -29,8 +31,23 @@ describe("OpenAPI document", () => {
       "/api/expenses": ["get", "post"],
       "/api/expenses/{id}": ["delete", "get", "patch"],
       "/api/summary": ["get"],
+      "/api/me": ["get"],
       "/api/openapi.json": ["get"],
     });
+  });
+
+  it("documents every method of every route handler under app/api", () => {
+    const api = join(process.cwd(), "app", "api");
+    const routeFiles = readdirSync(api, { recursive: true, encoding: "utf8" }).filter((file) => /(^|[\\/])route\.ts$/.test(file));
+    const handlers = routeFiles.flatMap((file) => {
+      const path = "/api/" + relative(api, join(api, file)).split(sep).slice(0, -1).join("/").replace(/\[(\w+)\]/g, "{$1}");
+      const source = readFileSync(join(api, file), "utf8");
+      return [...source.matchAll(/export const (GET|POST|PUT|PATCH|DELETE)\b/g)].map((m) => `${m[1]?.toLowerCase()} ${path}`);
+    });
+    const paths = document.paths as Record<string, Record<string, unknown>>;
+    const documented = Object.entries(paths).flatMap(([path, item]) => Object.keys(item).map((method) => `${method} ${path}`));
+    expect(handlers.length).toBeGreaterThan(5);
+    expect(handlers.filter((handler) => !documented.includes(handler))).toEqual([]);
   });
 
   it("describes amounts as decimal strings, never numbers", () => {

@@ -7,6 +7,7 @@ import {
   ExpensePatchSchema,
   ExpenseSchema,
   IdempotencyKeySchema,
+  MeSchema,
   NewExpenseSchema,
   ProblemSchema,
   SummaryQuerySchema,
@@ -121,6 +122,13 @@ export function openApiDocument() {
           summary: "Totals per month x currency x category, from the monthly aggregates",
           requestParams: { query: SummaryQuerySchema },
           responses: { "200": json("Totals", SummarySchema), "422": problems.validation, ...read },
+        },
+      },
+      "/api/me": {
+        get: {
+          ...secured,
+          summary: "The signed-in user",
+          responses: { "200": json("The user the access token proves", MeSchema), "401": problems.unauthenticated, "500": problems.internal },
         },
       },
       "/api/openapi.json": {

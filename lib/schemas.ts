@@ -38,6 +38,15 @@ export const IdempotencyKeySchema = z
 
 export const FieldErrorSchema = z.object({ path: z.string(), message: z.string() });
 
+/** GET /api/me: who the access token proves. */
+export const MeSchema = z
+  .object({
+    userId: z.string().meta({ description: "The Cognito `sub`: the partition key of this user's data" }),
+    email: z.email(),
+  })
+  .meta({ id: "Me" });
+export type Me = z.infer<typeof MeSchema>;
+
 /** RFC 9457 problem details as lib/http/problem.ts writes them. */
 export const ProblemSchema = z
   .object({

@@ -7,6 +7,8 @@ import {
   SignUpCommand,
 } from "@aws-sdk/client-cognito-identity-provider";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { openApiDocument } from "@/lib/openapi";
+import { createContract } from "@/lib/openapi-contract";
 import { startCognito } from "@/local/cognito";
 import type { RunningCognito } from "@/local/types";
 
@@ -16,6 +18,7 @@ let cognito: RunningCognito;
 let client: CognitoIdentityProviderClient;
 let GET: (req: Request) => Promise<Response>;
 let counter = 0;
+const contract = createContract(openApiDocument() as unknown as Record<string, unknown>);
 
 const b64url = (value: object) => Buffer.from(JSON.stringify(value)).toString("base64url");
 const parts = (jwt: string) => {
@@ -73,8 +76,15 @@ describe("GET /api/me", () => {
     const user = await newUser();
     const res = await me(`Bearer ${user.accessToken}`);
     expect(res.status).toBe(200);
-    expect(await res.json()).toEqual({ userId: user.userId, email: user.email });
+    const body: unknown = await res.json();
+    expect(body).toEqual({ userId: user.userId, email: user.email });
     expect(res.headers.get("cache-control")).toBe("private, no-store");
+    expect(contract.violations({ method: "GET", path: "/api/me", response: res, body })).toEqual([]);
+  });
+
+  it("answers 401 as the OpenAPI document says", async () => {
+    const res = await me("Bearer not-a-jwt");
+    expect(contract.violations({ method: "GET", path: "/api/me", response: res, body: await res.json() })).toEqual([]);
   });
 
   it("asks to sign in without an Authorization header", async () => {

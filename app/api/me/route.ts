@@ -2,6 +2,7 @@ import { CognitoIdentityProviderClient } from "@aws-sdk/client-cognito-identity-
 import { requireUser } from "@/server/auth";
 import { userEmail } from "@/lib/auth-email";
 import { withProblem } from "@/lib/http/problem";
+import type { Me } from "@/lib/schemas";
 
 // Region and endpoint come from the environment (AWS_REGION; AWS_ENDPOINT_URL_COGNITO_IDENTITY_PROVIDER locally).
 const cognito = new CognitoIdentityProviderClient({});
@@ -9,6 +10,6 @@ const cognito = new CognitoIdentityProviderClient({});
 /** GET /api/me -> { userId, email } of the signed-in user. */
 export const GET = withProblem(async (req) => {
   const user = await requireUser(req);
-  const email = await userEmail(cognito, user.accessToken);
-  return Response.json({ userId: user.userId, email }, { headers: { "cache-control": "private, no-store" } });
+  const me: Me = { userId: user.userId, email: await userEmail(cognito, user.accessToken) };
+  return Response.json(me, { headers: { "cache-control": "private, no-store" } });
 });
