@@ -37,3 +37,35 @@ export async function storedAccessToken(page: Page): Promise<string | null> {
     return null;
   });
 }
+
+export type ExpenseInput = {
+  date: string;
+  amount: string;
+  currency: string;
+  category: string;
+  description: string;
+  merchant?: string;
+};
+
+/** Fills the tracker's add form and submits it; does not wait for the outcome (success or field errors). */
+export async function submitExpense(page: Page, expense: ExpenseInput): Promise<void> {
+  const form = page.getByRole("region", { name: "Add an expense" });
+  await form.getByLabel("Date").fill(expense.date);
+  await form.getByLabel("Amount").fill(expense.amount);
+  await form.getByLabel("Currency").selectOption(expense.currency);
+  await form.getByLabel("Category").selectOption(expense.category);
+  await form.getByLabel("Description").fill(expense.description);
+  await form.getByLabel("Merchant").fill(expense.merchant ?? "");
+  await form.getByRole("button", { name: "Add expense" }).click();
+}
+
+/** Adds an expense through the form and waits until its row is listed. */
+export async function addExpense(page: Page, expense: ExpenseInput): Promise<void> {
+  await submitExpense(page, expense);
+  await expect(expenseRows(page).filter({ hasText: expense.description })).toHaveCount(1);
+}
+
+/** The rows of the expense list, in display order. */
+export function expenseRows(page: Page) {
+  return page.getByRole("list", { name: "Expenses, newest first" }).getByRole("listitem");
+}

@@ -7,6 +7,7 @@
 import { spawn } from "node:child_process";
 import { createServer } from "node:net";
 import { join } from "node:path";
+import { nextCommand } from "./next-bin";
 import { BUCKET_NAME, startLocalStack, TABLE_NAME } from "./stack";
 
 const started = Date.now();
@@ -35,7 +36,7 @@ async function main() {
       cognito: portFromEnv("LOCAL_COGNITO_PORT", 9229),
     },
   });
-  const next = spawn("npx", ["next", "dev", "-p", String(port)], {
+  const next = spawn(...nextCommand(["dev", "-p", String(port)]), {
     stdio: ["inherit", "inherit", "inherit"],
     env: { ...process.env, ...stack.env, NEXT_TELEMETRY_DISABLED: "1" },
   });

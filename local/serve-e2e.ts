@@ -4,6 +4,7 @@ import { mkdirSync, rmSync, writeFileSync } from "node:fs";
 import { dirname } from "node:path";
 import { parseArgs } from "node:util";
 import { e2eStackFile } from "./e2e-stack-file";
+import { nextCommand } from "./next-bin";
 import { startLocalStack } from "./stack";
 
 const { values } = parseArgs({ options: { port: { type: "string" }, "token-seconds": { type: "string", default: "8" } } });
@@ -27,7 +28,7 @@ writeFileSync(
   }),
 );
 
-const next = spawn("npx", ["next", "start", "-p", String(port), "-H", "127.0.0.1"], {
+const next = spawn(...nextCommand(["start", "-p", String(port), "-H", "127.0.0.1"]), {
   stdio: "inherit",
   env: { ...process.env, ...stack.env, NEXT_TELEMETRY_DISABLED: "1" },
 });

@@ -1,20 +1,25 @@
 "use client";
 
 import { useEffect, useState } from "react";
-import { apiJson, ApiError } from "@/lib/client/api-fetch";
+import { apiJson } from "@/lib/client/api-fetch";
+import { describeApiError } from "@/lib/client/describe-api-error";
+import { useExpenses } from "@/lib/client/use-expenses";
 import { AppHeader } from "../app-header";
 import { FormMessage } from "../ui/field";
+import { AddExpenseForm } from "./add-expense-form";
+import { ExpenseList } from "./expense-list";
 
 type Me = { userId: string; email: string | null };
 
 export function TrackerHome() {
   const [me, setMe] = useState<Me | null>(null);
   const [error, setError] = useState<string | null>(null);
+  const expenses = useExpenses();
 
   useEffect(() => {
     apiJson<Me>("/api/me")
       .then(setMe)
-      .catch((err: unknown) => setError(err instanceof ApiError ? (err.detail ?? err.title) : "Could not load your account."));
+      .catch((err: unknown) => setError(describeApiError(err, "loading your account")));
   }, []);
 
   return (
@@ -23,7 +28,7 @@ export function TrackerHome() {
       <main className="mx-auto flex max-w-5xl flex-col gap-6 px-4 py-6">
         <div>
           <h1 className="text-2xl font-semibold tracking-tight">Expenses</h1>
-          <p className="mt-1 text-sm text-slate-600" aria-live="polite">
+          <p className="mt-1 truncate text-sm text-slate-600" aria-live="polite">
             {me ? (
               <>
                 Signed in as <span className="font-medium text-slate-900">{me.email}</span>
@@ -34,15 +39,18 @@ export function TrackerHome() {
           </p>
         </div>
         {error ? <FormMessage tone="error">{error}</FormMessage> : null}
-        <section className="flex flex-col items-center gap-3 rounded-2xl border border-dashed border-slate-300 bg-white px-6 py-14 text-center">
-          <svg viewBox="0 0 48 48" className="size-12 text-emerald-700" aria-hidden>
-            <rect x="8" y="6" width="32" height="36" rx="4" fill="none" stroke="currentColor" strokeWidth="2.5" />
-            <path d="M15 16h18M15 23h18M15 30h10" stroke="currentColor" strokeWidth="2.5" strokeLinecap="round" />
-          </svg>
-          <h2 className="text-lg font-semibold">No expenses yet</h2>
-          <p className="max-w-sm text-sm text-slate-600">
-            Your expenses will appear here, newest first, with totals by month and category.
-          </p>
+        <AddExpenseForm onAdded={expenses.added} />
+        <section aria-labelledby="expense-list-heading" className="flex min-w-0 flex-col gap-3">
+          <h2 id="expense-list-heading" className="text-lg font-semibold">
+            Your expenses
+          </h2>
+          <ExpenseList
+            state={expenses.state}
+            more={expenses.more}
+            onRetry={expenses.reload}
+            onLoadMore={expenses.loadMore}
+            onDelete={expenses.remove}
+          />
         </section>
       </main>
     </>

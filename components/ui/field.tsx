@@ -1,26 +1,58 @@
-import type { InputHTMLAttributes, ReactNode } from "react";
+import type { ComponentPropsWithRef, ReactNode } from "react";
 
-type FieldProps = InputHTMLAttributes<HTMLInputElement> & { label: string; hint?: ReactNode };
+type FieldProps = ComponentPropsWithRef<"input"> & { label: string; hint?: ReactNode; error?: string | null };
 
-export function Field({ label, hint, id, ...input }: FieldProps) {
-  const inputId = id ?? `field-${label.toLowerCase().replace(/\W+/g, "-")}`;
-  const hintId = hint ? `${inputId}-hint` : undefined;
+/** Classes shared by text inputs and selects; `invalid` switches to the error colours. */
+export function controlClass(invalid: boolean): string {
+  const tone = invalid
+    ? "border-red-500 focus:border-red-600 focus:ring-red-600/30"
+    : "border-slate-300 focus:border-emerald-600 focus:ring-emerald-600/30";
+  return `h-11 w-full min-w-0 rounded-lg border bg-white px-3 text-base text-slate-900 shadow-sm outline-none transition focus:ring-2 disabled:bg-slate-100 ${tone}`;
+}
+
+/** The id a Field or SelectField gives its control when none is passed ("Date" -> "field-date"). */
+export function fieldId(label: string): string {
+  return `field-${label.toLowerCase().replace(/\W+/g, "-")}`;
+}
+
+/** Hint and error under a control; the error is announced and referenced by aria-describedby. */
+export function FieldNotes({ id, hint, error }: { id: string; hint?: ReactNode; error?: string | null }) {
   return (
-    <div className="flex flex-col gap-1.5">
+    <>
+      {hint ? (
+        <p id={`${id}-hint`} className="text-xs text-slate-500">
+          {hint}
+        </p>
+      ) : null}
+      {error ? (
+        <p id={`${id}-error`} className="text-sm font-medium text-red-700">
+          {error}
+        </p>
+      ) : null}
+    </>
+  );
+}
+
+export function describedBy(id: string, hint: unknown, error: unknown): string | undefined {
+  const ids = [hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean);
+  return ids.length > 0 ? ids.join(" ") : undefined;
+}
+
+export function Field({ label, hint, error, id, ...input }: FieldProps) {
+  const inputId = id ?? fieldId(label);
+  return (
+    <div className="flex min-w-0 flex-col gap-1.5">
       <label htmlFor={inputId} className="text-sm font-medium text-slate-700">
         {label}
       </label>
       <input
         id={inputId}
-        aria-describedby={hintId}
-        className="h-11 rounded-lg border border-slate-300 bg-white px-3 text-base text-slate-900 shadow-sm outline-none transition focus:border-emerald-600 focus:ring-2 focus:ring-emerald-600/30 disabled:bg-slate-100"
+        aria-describedby={describedBy(inputId, hint, error)}
+        aria-invalid={error ? true : undefined}
+        className={controlClass(Boolean(error))}
         {...input}
       />
-      {hint ? (
-        <p id={hintId} className="text-xs text-slate-500">
-          {hint}
-        </p>
-      ) : null}
+      <FieldNotes id={inputId} hint={hint} error={error} />
     </div>
   );
 }

@@ -1,15 +1,28 @@
 import { fetchAuthSession } from "aws-amplify/auth";
 
-/** A problem+json answer from our API, with the human text to show. */
+/** One invalid field of a 422 problem (`path` is the body field, e.g. "amount"). */
+export type ApiFieldError = { path: string; message: string };
+
+/** A problem+json answer from our API, with the human text to show and, for a 422, the invalid fields. */
 export class ApiError extends Error {
   constructor(
     readonly status: number,
     readonly title: string,
     readonly detail?: string,
+    readonly errors: readonly ApiFieldError[] = [],
   ) {
     super(detail ?? title);
     this.name = "ApiError";
   }
+}
+
+function fieldErrorsOf(value: unknown): ApiFieldError[] {
+  if (!Array.isArray(value)) return [];
+  return value.flatMap((entry: unknown) => {
+    if (typeof entry !== "object" || entry === null) return [];
+    const { path, message } = entry as Record<string, unknown>;
+    return typeof path === "string" && typeof message === "string" ? [{ path, message }] : [];
+  });
 }
 
 /** Calls our API with the current access token (Amplify refreshes it when it has expired). */
@@ -27,6 +40,7 @@ export async function apiFetch(path: string, init: RequestInit = {}): Promise<Re
       res.status,
       typeof problem.title === "string" ? problem.title : `Request failed (${res.status})`,
       typeof problem.detail === "string" ? problem.detail : undefined,
+      fieldErrorsOf(problem.errors),
     );
   }
   return res;

@@ -1,0 +1,34 @@
+import type { SelectHTMLAttributes } from "react";
+import { controlClass, describedBy, FieldNotes, fieldId } from "./field";
+
+type SelectFieldProps = SelectHTMLAttributes<HTMLSelectElement> & {
+  label: string;
+  options: readonly string[];
+  error?: string | null;
+};
+
+/** A labelled native select (native so phones show their own picker and the keyboard works as expected). */
+export function SelectField({ label, options, error, id, ...select }: SelectFieldProps) {
+  const selectId = id ?? fieldId(label);
+  return (
+    <div className="flex min-w-0 flex-col gap-1.5">
+      <label htmlFor={selectId} className="text-sm font-medium text-slate-700">
+        {label}
+      </label>
+      <select
+        id={selectId}
+        aria-describedby={describedBy(selectId, null, error)}
+        aria-invalid={error ? true : undefined}
+        className={controlClass(Boolean(error))}
+        {...select}
+      >
+        {options.map((option) => (
+          <option key={option} value={option}>
+            {option}
+          </option>
+        ))}
+      </select>
+      <FieldNotes id={selectId} error={error} />
+    </div>
+  );
+}

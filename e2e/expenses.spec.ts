@@ -1,0 +1,103 @@
+import AxeBuilder from "@axe-core/playwright";
+import { addExpense, expenseRows, signUp, submitExpense } from "./actions";
+import { expect, test } from "./fixtures";
+
+const train = { date: "2025-03-14", amount: "1200", currency: "JPY", category: "Travel", description: "Train to Kyoto" };
+const lunch = { date: "2025-03-10", amount: "12.50", currency: "EUR", category: "Food", description: "Lunch with Sam", merchant: "Café Blum" };
+
+test("expenses are listed newest date first with amounts in their currency", async ({ page, newUser }) => {
+  await signUp(page, newUser);
+  await expect(page.getByRole("heading", { name: "No expenses yet" })).toBeVisible();
+  // The older one is added last: the order must come from the dates, not from the order of entry.
+  await addExpense(page, train);
+  await addExpense(page, lunch);
+
+  const rows = expenseRows(page);
+  await expect(rows).toHaveCount(2);
+  await expect(rows.nth(0)).toContainText("Train to Kyoto");
+  await expect(rows.nth(0)).toContainText("14 Mar 2025");
+  await expect(rows.nth(0)).toContainText("Travel");
+  await expect(rows.nth(0)).toContainText("JP¥1,200");
+  await expect(rows.nth(1)).toContainText("Lunch with Sam");
+  await expect(rows.nth(1)).toContainText("Café Blum");
+  await expect(rows.nth(1)).toContainText("10 Mar 2025");
+  await expect(rows.nth(1)).toContainText("€12.50");
+
+  // The form keeps date, currency and category for the next entry and clears the rest.
+  const form = page.getByRole("region", { name: "Add an expense" });
+  await expect(form.getByLabel("Amount")).toHaveValue("");
+  await expect(form.getByLabel("Description")).toHaveValue("");
+  await expect(form.getByLabel("Merchant")).toHaveValue("");
+
+  await page.reload();
+  await expect(rows).toHaveCount(2);
+  await expect(rows.nth(0)).toContainText("Train to Kyoto");
+  await expect(rows.nth(1)).toContainText("Lunch with Sam");
+});
+
+test("an amount with too many decimals shows the field's message and creates nothing", async ({ page, newUser }) => {
+  await signUp(page, newUser);
+  await submitExpense(page, { ...lunch, amount: "12.345" });
+  const amount = page.getByRole("region", { name: "Add an expense" }).getByLabel("Amount");
+  await expect(amount).toHaveAttribute("aria-invalid", "true");
+  await expect(amount).toHaveAccessibleDescription("EUR allows at most 2 decimals");
+  await expect(page.getByRole("heading", { name: "No expenses yet" })).toBeVisible();
+  await page.reload();
+  await expect(page.getByRole("heading", { name: "No expenses yet" })).toBeVisible();
+});
+
+test("a deleted expense stays gone after a reload", async ({ page, newUser }) => {
+  await signUp(page, newUser);
+  await addExpense(page, train);
+  await addExpense(page, lunch);
+
+  const row = expenseRows(page).filter({ hasText: "Lunch with Sam" });
+  await row.getByRole("button", { name: "Delete Lunch with Sam" }).click();
+  // Asking is not deleting: cancel keeps the row.
+  await row.getByRole("button", { name: "Cancel" }).click();
+  await expect(row).toHaveCount(1);
+  await row.getByRole("button", { name: "Delete Lunch with Sam" }).click();
+  await row.getByRole("button", { name: "Delete", exact: true }).click();
+  await expect(row).toHaveCount(0);
+  await expect(expenseRows(page)).toHaveCount(1);
+
+  await page.reload();
+  await expect(expenseRows(page)).toHaveCount(1);
+  await expect(expenseRows(page).first()).toContainText("Train to Kyoto");
+});
+
+test("another user does not see someone else's expenses", async ({ page, newUser, browser }) => {
+  await signUp(page, newUser);
+  await addExpense(page, { ...lunch, description: "Private dinner" });
+
+  const other = await browser.newContext({ baseURL: new URL(page.url()).origin, locale: "en-GB", timezoneId: "Europe/Berlin" });
+  try {
+    const otherPage = await other.newPage();
+    await signUp(otherPage, { ...newUser, email: `other-${newUser.email}` });
+    await expect(otherPage.getByRole("heading", { name: "No expenses yet" })).toBeVisible();
+    await expect(otherPage.getByText("Private dinner")).toHaveCount(0);
+  } finally {
+    await other.close();
+  }
+});
+
+test("an expense can be added with the keyboard alone", async ({ page, newUser }) => {
+  await signUp(page, newUser);
+  await page.getByRole("region", { name: "Add an expense" }).getByLabel("Amount").focus();
+  await page.keyboard.type("3.20");
+  await page.keyboard.press("Tab"); // Currency (EUR)
+  await page.keyboard.press("Tab"); // Category (Food)
+  await page.keyboard.press("Tab"); // Description
+  await page.keyboard.type("Coffee");
+  await page.keyboard.press("Enter");
+  await expect(expenseRows(page).filter({ hasText: "Coffee" })).toContainText("€3.20");
+});
+
+test("the tracker has no serious accessibility violations", async ({ page, newUser }) => {
+  await signUp(page, newUser);
+  await addExpense(page, lunch);
+  await expenseRows(page).first().getByRole("button", { name: "Delete Lunch with Sam" }).click();
+  const results = await new AxeBuilder({ page }).analyze();
+  const serious = results.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
+  expect(serious.map((v) => `${v.id}: ${v.help}`)).toEqual([]);
+});

@@ -1,0 +1,30 @@
+import type { z } from "zod";
+import { ExpenseListSchema, ExpenseSchema, type ExpenseJson, type ExpenseList, type NewExpenseSchema } from "@/lib/schemas";
+import { apiFetch, apiJson } from "./api-fetch";
+
+/** What the add form sends: the body of POST /api/expenses before the server's transforms. */
+export type NewExpenseBody = z.input<typeof NewExpenseSchema>;
+
+/** One page of the signed-in user's expenses, newest date first (50 per page unless `limit` says otherwise). */
+export async function listExpenses(cursor: string | null, limit = 50): Promise<ExpenseList> {
+  const params = new URLSearchParams({ limit: String(limit) });
+  if (cursor) params.set("cursor", cursor);
+  return ExpenseListSchema.parse(await apiJson<unknown>(`/api/expenses?${params.toString()}`));
+}
+
+/**
+ * Creates an expense. The same `idempotencyKey` with the same body replays the first answer, so a retried or
+ * double-submitted form never creates two expenses.
+ */
+export async function createExpense(body: NewExpenseBody, idempotencyKey: string): Promise<ExpenseJson> {
+  const json = await apiJson<unknown>("/api/expenses", {
+    method: "POST",
+    headers: { "content-type": "application/json", "idempotency-key": idempotencyKey },
+    body: JSON.stringify(body),
+  });
+  return ExpenseSchema.parse(json);
+}
+
+export async function deleteExpense(id: string): Promise<void> {
+  await apiFetch(`/api/expenses/${encodeURIComponent(id)}`, { method: "DELETE" });
+}
