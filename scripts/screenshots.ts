@@ -13,6 +13,12 @@ const browser = await chromium.launch({
   args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking"],
 });
 const email = `screens-${Date.now()}@example.com`;
+const expenses = [
+  { date: "2025-03-14", amount: "1200", currency: "JPY", category: "Travel", description: "Train to Kyoto", merchant: "JR West" },
+  { date: "2025-03-12", amount: "12.50", currency: "EUR", category: "Food", description: "Lunch with Sam", merchant: "Café Blum" },
+  { date: "2025-03-11", amount: "3.250", currency: "KWD", category: "Shopping", description: "Winter coat", merchant: "" },
+  { date: "2025-03-02", amount: "1249.99", currency: "USD", category: "Housing", description: "Rent", merchant: "" },
+];
 for (const [name, device] of [
   ["desktop", devices["Desktop Chrome"]],
   ["phone", devices["Pixel 7"]],
@@ -28,6 +34,20 @@ for (const [name, device] of [
   await page.getByRole("button", { name: "Create account" }).click();
   await page.waitForURL(/\/tracker$/);
   await page.getByText("Signed in as").waitFor();
+  await page.getByRole("heading", { name: "No expenses yet" }).waitFor();
+  await page.screenshot({ path: join(outDir, `empty-${name}.png`), fullPage: true });
+  const form = page.getByRole("region", { name: "Add an expense" });
+  for (const expense of expenses) {
+    await form.getByLabel("Date").fill(expense.date);
+    await form.getByLabel("Amount").fill(expense.amount);
+    await form.getByLabel("Currency").selectOption(expense.currency);
+    await form.getByLabel("Category").selectOption(expense.category);
+    await form.getByLabel("Description").fill(expense.description);
+    await form.getByLabel("Merchant").fill(expense.merchant);
+    await form.getByRole("button", { name: "Add expense" }).click();
+    await page.getByRole("listitem").filter({ hasText: expense.description }).waitFor();
+  }
+  await page.evaluate(() => window.scrollTo(0, 0));
   await page.screenshot({ path: join(outDir, `tracker-${name}.png`), fullPage: true });
   await context.close();
 }
