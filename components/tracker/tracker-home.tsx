@@ -4,12 +4,11 @@ import { useEffect, useState } from "react";
 import { apiJson } from "@/lib/client/api-fetch";
 import { describeApiError } from "@/lib/client/describe-api-error";
 import { useExpenses } from "@/lib/client/use-expenses";
+import { MeSchema, type Me } from "@/lib/schemas";
 import { AppHeader } from "../app-header";
 import { FormMessage } from "../ui/field";
 import { AddExpenseForm } from "./add-expense-form";
 import { ExpenseList } from "./expense-list";
-
-type Me = { userId: string; email: string | null };
 
 export function TrackerHome() {
   const [me, setMe] = useState<Me | null>(null);
@@ -17,7 +16,7 @@ export function TrackerHome() {
   const expenses = useExpenses();
 
   useEffect(() => {
-    apiJson<Me>("/api/me")
+    apiJson("/api/me", MeSchema)
       .then(setMe)
       .catch((err: unknown) => setError(describeApiError(err, "loading your account")));
   }, []);

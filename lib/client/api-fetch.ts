@@ -1,4 +1,6 @@
 import { fetchAuthSession } from "aws-amplify/auth";
+import type { z } from "zod";
+import { ProblemSchema } from "@/lib/schemas";
 
 /** One invalid field of a 422 problem (`path` is the body field, e.g. "amount"). */
 export type ApiFieldError = { path: string; message: string };
@@ -16,14 +18,8 @@ export class ApiError extends Error {
   }
 }
 
-function fieldErrorsOf(value: unknown): ApiFieldError[] {
-  if (!Array.isArray(value)) return [];
-  return value.flatMap((entry: unknown) => {
-    if (typeof entry !== "object" || entry === null) return [];
-    const { path, message } = entry as Record<string, unknown>;
-    return typeof path === "string" && typeof message === "string" ? [{ path, message }] : [];
-  });
-}
+/** Whatever part of a problem+json body is well-formed; a proxy's HTML error page yields nothing. */
+const LenientProblemSchema = ProblemSchema.partial();
 
 /** Calls our API with the current access token (Amplify refreshes it when it has expired). */
 export async function apiFetch(path: string, init: RequestInit = {}): Promise<Response> {
@@ -35,18 +31,15 @@ export async function apiFetch(path: string, init: RequestInit = {}): Promise<Re
   const res = await fetch(path, { ...init, headers });
   if (!res.ok) {
     const body: unknown = await res.json().catch(() => ({}));
-    const problem = typeof body === "object" && body !== null ? (body as Record<string, unknown>) : {};
-    throw new ApiError(
-      res.status,
-      typeof problem.title === "string" ? problem.title : `Request failed (${res.status})`,
-      typeof problem.detail === "string" ? problem.detail : undefined,
-      fieldErrorsOf(problem.errors),
-    );
+    const parsed = LenientProblemSchema.safeParse(body);
+    const problem = parsed.success ? parsed.data : {};
+    throw new ApiError(res.status, problem.title ?? `Request failed (${res.status})`, problem.detail, problem.errors ?? []);
   }
   return res;
 }
 
-export async function apiJson<T>(path: string, init?: RequestInit): Promise<T> {
+/** Calls our API and parses the JSON answer with the schema the server's answer is documented by. */
+export async function apiJson<S extends z.ZodType>(path: string, schema: S, init?: RequestInit): Promise<z.output<S>> {
   const res = await apiFetch(path, init);
-  return (await res.json()) as T;
+  return schema.parse(await res.json());
 }

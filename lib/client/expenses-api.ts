@@ -9,7 +9,7 @@ export type NewExpenseBody = z.input<typeof NewExpenseSchema>;
 export async function listExpenses(cursor: string | null, limit = 50): Promise<ExpenseList> {
   const params = new URLSearchParams({ limit: String(limit) });
   if (cursor) params.set("cursor", cursor);
-  return ExpenseListSchema.parse(await apiJson<unknown>(`/api/expenses?${params.toString()}`));
+  return apiJson(`/api/expenses?${params.toString()}`, ExpenseListSchema);
 }
 
 /**
@@ -17,12 +17,11 @@ export async function listExpenses(cursor: string | null, limit = 50): Promise<E
  * double-submitted form never creates two expenses.
  */
 export async function createExpense(body: NewExpenseBody, idempotencyKey: string): Promise<ExpenseJson> {
-  const json = await apiJson<unknown>("/api/expenses", {
+  return apiJson("/api/expenses", ExpenseSchema, {
     method: "POST",
     headers: { "content-type": "application/json", "idempotency-key": idempotencyKey },
     body: JSON.stringify(body),
   });
-  return ExpenseSchema.parse(json);
 }
 
 export async function deleteExpense(id: string): Promise<void> {
