@@ -2,14 +2,15 @@
  * Screenshots of the pages as a person sees them (desktop and phone), for the README and for review.
  * Run against a running app: `npx tsx scripts/screenshots.ts http://localhost:3000 [outDir]`.
  */
-import { mkdirSync } from "node:fs";
+import { existsSync, mkdirSync } from "node:fs";
 import { join } from "node:path";
 import { chromium, devices } from "@playwright/test";
 
 const [baseURL = "http://localhost:3000", outDir = "test-results/screenshots"] = process.argv.slice(2);
 mkdirSync(outDir, { recursive: true });
 const browser = await chromium.launch({
-  executablePath: "/usr/bin/chromium",
+  // Debian's Chromium when present (as in playwright.config.ts), else Playwright's own browser.
+  ...(existsSync("/usr/bin/chromium") ? { executablePath: "/usr/bin/chromium" } : {}),
   args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking"],
 });
 const email = `screens-${Date.now()}@example.com`;
