@@ -1,8 +1,9 @@
 import { existsSync } from "node:fs";
 import { defineConfig, devices } from "@playwright/test";
 
-// One port per run, shared with the workers through the environment they inherit.
-const port = Number(process.env.E2E_PORT) || 20_000 + (process.pid % 20_000);
+// One port per run, shared with the workers through the environment they inherit; below Linux's ephemeral
+// range (32768+), where the emulators' free ports come from.
+const port = Number(process.env.E2E_PORT) || 20_000 + (process.pid % 12_000);
 process.env.E2E_PORT = String(port);
 const baseURL = `http://127.0.0.1:${port}`;
 
