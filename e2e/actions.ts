@@ -69,3 +69,28 @@ export async function addExpense(page: Page, expense: ExpenseInput): Promise<voi
 export function expenseRows(page: Page) {
   return page.getByRole("list", { name: "Expenses, newest first" }).getByRole("listitem");
 }
+
+/** Opens a row's edit form (named "Edit <title>", like the row's Edit button) and returns it. */
+export async function openEditForm(page: Page, title: string) {
+  await expenseRows(page).filter({ hasText: title }).getByRole("button", { name: `Edit ${title}` }).click();
+  const form = page.getByRole("form", { name: `Edit ${title}` });
+  await expect(form).toBeVisible();
+  return form;
+}
+
+/** Changes an expense through the API as the signed-in user, as another tab or device would. */
+export async function patchExpenseViaApi(page: Page, description: string, patch: Record<string, unknown>): Promise<void> {
+  const token = await storedAccessToken(page);
+  expect(token).not.toBeNull();
+  const headers = { authorization: `Bearer ${token ?? ""}` };
+  const list = await page.request.get("/api/expenses?limit=100", { headers });
+  expect(list.status()).toBe(200);
+  const body = (await list.json()) as { items: { id: string; description: string; version: number }[] };
+  const expense = body.items.find((item) => item.description === description);
+  expect(expense).toBeDefined();
+  const res = await page.request.patch(`/api/expenses/${expense?.id ?? ""}`, {
+    headers: { ...headers, "if-match": `"${expense?.version ?? 0}"` },
+    data: patch,
+  });
+  expect(res.status()).toBe(200);
+}

@@ -1,5 +1,5 @@
 import AxeBuilder from "@axe-core/playwright";
-import { addExpense, expenseRows, signUp, submitExpense } from "./actions";
+import { addExpense, expenseRows, openEditForm, patchExpenseViaApi, signUp, submitExpense } from "./actions";
 import { expect, test } from "./fixtures";
 
 const train = { date: "2025-03-14", amount: "1200", currency: "JPY", category: "Travel", description: "Train to Kyoto" };
@@ -100,4 +100,72 @@ test("the tracker has no serious accessibility violations", async ({ page, newUs
   const results = await new AxeBuilder({ page }).analyze();
   const serious = results.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
   expect(serious.map((v) => `${v.id}: ${v.help}`)).toEqual([]);
+});
+
+test("an edited expense shows its new values in date order and keeps them after a reload", async ({ page, newUser }) => {
+  await signUp(page, newUser);
+  await addExpense(page, train);
+  await addExpense(page, lunch);
+
+  const form = await openEditForm(page, "Lunch with Sam");
+  await expect(form.getByLabel("Amount")).toHaveValue("12.50");
+  await expect(form.getByLabel("Merchant")).toHaveValue("Café Blum");
+  // Escape cancels and gives focus back to the Edit button.
+  await form.getByLabel("Amount").fill("99.99");
+  await page.keyboard.press("Escape");
+  await expect(form).toHaveCount(0);
+  await expect(page.getByRole("button", { name: "Edit Lunch with Sam" })).toBeFocused();
+  await expect(expenseRows(page).nth(1)).toContainText("€12.50");
+
+  const again = await openEditForm(page, "Lunch with Sam");
+  await expect(again.getByLabel("Amount")).toHaveValue("12.50");
+  await again.getByLabel("Date").fill("2025-03-20");
+  await again.getByLabel("Amount").fill("20.40");
+  await again.getByLabel("Category").selectOption("Shopping");
+  await again.getByRole("button", { name: "Save changes" }).click();
+  await expect(again).toHaveCount(0);
+
+  const rows = expenseRows(page);
+  await expect(rows.nth(0)).toContainText("Lunch with Sam");
+  await expect(rows.nth(0)).toContainText("€20.40");
+  await expect(rows.nth(0)).toContainText("Shopping");
+  await expect(rows.nth(0)).toContainText("20 Mar 2025");
+  await expect(rows.nth(0)).toContainText("Café Blum");
+  await expect(rows.nth(1)).toContainText("Train to Kyoto");
+
+  await page.reload();
+  await expect(rows).toHaveCount(2);
+  await expect(rows.nth(0)).toContainText("Lunch with Sam");
+  await expect(rows.nth(0)).toContainText("€20.40");
+  await expect(rows.nth(0)).toContainText("Shopping");
+});
+
+test("an invalid edit shows the field's message and changes nothing", async ({ page, newUser }) => {
+  await signUp(page, newUser);
+  await addExpense(page, lunch);
+  const form = await openEditForm(page, "Lunch with Sam");
+  await form.getByLabel("Amount").fill("12.345");
+  await form.getByRole("button", { name: "Save changes" }).click();
+  await expect(form.getByLabel("Amount")).toHaveAttribute("aria-invalid", "true");
+  await expect(form.getByLabel("Amount")).toHaveAccessibleDescription("EUR allows at most 2 decimals");
+  await page.reload();
+  await expect(expenseRows(page).first()).toContainText("€12.50");
+});
+
+test("an edit of an expense changed elsewhere is refused and Reload shows the latest version", async ({ page, newUser }) => {
+  await signUp(page, newUser);
+  await addExpense(page, lunch);
+
+  const form = await openEditForm(page, "Lunch with Sam");
+  await patchExpenseViaApi(page, "Lunch with Sam", { amount: "15.00", category: "Entertainment" });
+  await form.getByLabel("Amount").fill("20.00");
+  await form.getByRole("button", { name: "Save changes" }).click();
+  const alert = form.getByRole("alert");
+  await expect(alert).toContainText("This expense was changed elsewhere. Reload to see the latest version.");
+
+  await alert.getByRole("button", { name: "Reload" }).click();
+  const row = expenseRows(page).filter({ hasText: "Lunch with Sam" });
+  await expect(row).toContainText("€15.00");
+  await expect(row).toContainText("Entertainment");
+  await expect(page.getByRole("form", { name: "Edit Lunch with Sam" })).toHaveCount(0);
 });

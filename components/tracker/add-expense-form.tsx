@@ -1,18 +1,17 @@
 "use client";
 
 import { useRef, useState, type FormEvent } from "react";
-import { CATEGORY_OPTIONS, CURRENCY_OPTIONS, DEFAULT_CURRENCY } from "@/lib/client/expense-form-options";
+import { DEFAULT_CURRENCY } from "@/lib/client/expense-form-options";
+import type { ExpenseFormValues } from "@/lib/client/expense-patch";
 import type { NewExpenseBody } from "@/lib/client/expenses-api";
 import { formatMoney, localToday } from "@/lib/client/format-expense";
 import { useAddExpense } from "@/lib/client/use-add-expense";
 import type { ExpenseJson } from "@/lib/schemas";
-import { Field, FormMessage, SubmitButton } from "../ui/field";
-import { SelectField } from "../ui/select-field";
+import { FormMessage, SubmitButton } from "../ui/field";
+import { EXPENSE_FIELDS, ExpenseFields, unplacedErrorsText } from "./expense-fields";
 import { expenseTitle } from "./expense-title";
 
-type Values = { date: string; amount: string; currency: string; category: string; description: string; merchant: string };
-
-const FIELDS = ["date", "amount", "currency", "category", "description", "merchant"] as const;
+type Values = ExpenseFormValues;
 
 function initialValues(): Values {
   return { date: localToday(new Date()), amount: "", currency: DEFAULT_CURRENCY, category: "Food", description: "", merchant: "" };
@@ -38,13 +37,6 @@ export function AddExpenseForm({ onAdded }: { onAdded: (expense: ExpenseJson) =>
   const [message, setMessage] = useState<{ tone: "error" | "info"; text: string } | null>(null);
   const amountRef = useRef<HTMLInputElement>(null);
 
-  const bind = (name: keyof Values) => ({
-    name,
-    value: values[name],
-    error: fieldErrors[name],
-    onChange: (event: { target: { value: string } }) => setValues((prev) => ({ ...prev, [name]: event.target.value })),
-  });
-
   const onSubmit = async (event: FormEvent) => {
     event.preventDefault();
     const result = await add(toBody(values));
@@ -59,10 +51,8 @@ export function AddExpenseForm({ onAdded }: { onAdded: (expense: ExpenseJson) =>
       return;
     }
     setFieldErrors(result.fieldErrors);
-    const unplaced = Object.entries(result.fieldErrors).filter(([path]) => !(FIELDS as readonly string[]).includes(path));
-    const text = result.message ?? (unplaced.length > 0 ? unplaced.map(([path, text]) => `${path}: ${text}`).join(" ") : "Check the highlighted fields.");
-    setMessage({ tone: "error", text });
-    const firstInvalid = FIELDS.find((name) => result.fieldErrors[name]);
+    setMessage({ tone: "error", text: result.message ?? unplacedErrorsText(result.fieldErrors) });
+    const firstInvalid = EXPENSE_FIELDS.find((name) => result.fieldErrors[name]);
     if (firstInvalid) document.getElementById(`expense-${firstInvalid}`)?.focus();
   };
 
@@ -72,33 +62,13 @@ export function AddExpenseForm({ onAdded }: { onAdded: (expense: ExpenseJson) =>
         Add an expense
       </h2>
       <form className="mt-4 grid grid-cols-2 gap-4 lg:grid-cols-12" onSubmit={(event) => void onSubmit(event)} noValidate>
-        <div className="col-span-2 lg:col-span-3">
-          <Field id="expense-date" label="Date" type="date" required {...bind("date")} />
-        </div>
-        <div className="lg:col-span-3">
-          <Field
-            id="expense-amount"
-            ref={amountRef}
-            label="Amount"
-            inputMode="decimal"
-            autoComplete="off"
-            placeholder="0.00"
-            required
-            {...bind("amount")}
-          />
-        </div>
-        <div className="lg:col-span-2">
-          <SelectField id="expense-currency" label="Currency" options={CURRENCY_OPTIONS} {...bind("currency")} />
-        </div>
-        <div className="col-span-2 lg:col-span-4">
-          <SelectField id="expense-category" label="Category" options={CATEGORY_OPTIONS} {...bind("category")} />
-        </div>
-        <div className="col-span-2 lg:col-span-5">
-          <Field id="expense-description" label="Description" autoComplete="off" placeholder="Lunch with Sam" {...bind("description")} />
-        </div>
-        <div className="col-span-2 lg:col-span-4">
-          <Field id="expense-merchant" label="Merchant" hint="Optional" autoComplete="off" {...bind("merchant")} />
-        </div>
+        <ExpenseFields
+          idPrefix="expense"
+          values={values}
+          errors={fieldErrors}
+          onChange={(name, value) => setValues((prev) => ({ ...prev, [name]: value }))}
+          amountRef={amountRef}
+        />
         {message ? (
           <div className="col-span-2 lg:order-last lg:col-span-12">
             <FormMessage tone={message.tone}>{message.text}</FormMessage>

@@ -1,26 +1,62 @@
+"use client";
+
+import { useEffect, useRef, useState } from "react";
 import { formatCalendarDate, formatMoney } from "@/lib/client/format-expense";
 import type { ExpenseJson } from "@/lib/schemas";
+import { Button } from "../ui/button";
 import { DeleteExpense } from "./delete-expense";
+import { EditExpenseForm } from "./edit-expense-form";
 import { expenseTitle } from "./expense-title";
 
-type Props = { expense: ExpenseJson; onDelete: (id: string) => Promise<void> };
+type Props = {
+  expense: ExpenseJson;
+  onDelete: (id: string) => Promise<void>;
+  onUpdated: (expense: ExpenseJson) => void;
+  onReload: () => void;
+};
 
 /**
  * One expense. Phone: title and amount on the first line, date and category under them. From `sm` up the
  * meta block uses `display: contents`, so date, title, category and amount line up as table columns.
+ * "Edit" swaps the row for its edit form; closing it (saved or not) puts focus back on "Edit".
  */
-export function ExpenseRow({ expense, onDelete }: Props) {
+export function ExpenseRow({ expense, onDelete, onUpdated, onReload }: Props) {
   const title = expenseTitle(expense);
+  const [isEditing, setIsEditing] = useState(false);
+  const editRef = useRef<HTMLButtonElement>(null);
+  const wasEditing = useRef(false);
+
+  useEffect(() => {
+    if (!isEditing && wasEditing.current) editRef.current?.focus();
+    wasEditing.current = isEditing;
+  }, [isEditing]);
+
+  if (isEditing) {
+    return (
+      <li className="px-4 py-4" data-testid="expense-row">
+        <EditExpenseForm
+          expense={expense}
+          title={title}
+          onSaved={(saved) => {
+            setIsEditing(false);
+            onUpdated(saved);
+          }}
+          onCancel={() => setIsEditing(false)}
+          onReload={onReload}
+        />
+      </li>
+    );
+  }
   return (
     <li
-      className="grid grid-cols-[minmax(0,1fr)_auto] items-center gap-x-3 gap-y-1 px-4 py-3 sm:grid-cols-[6.5rem_minmax(0,1fr)_8rem_minmax(8rem,auto)_auto]"
+      className="grid grid-cols-[minmax(0,1fr)_auto_auto] items-center gap-x-3 gap-y-1 px-4 py-3 sm:grid-cols-[6.5rem_minmax(0,1fr)_8rem_minmax(8rem,auto)_auto_auto]"
       data-testid="expense-row"
     >
       <div className="col-start-1 row-start-1 min-w-0 sm:col-start-2">
         <p className="line-clamp-2 font-medium break-words text-slate-900">{title}</p>
         {expense.merchant && expense.merchant !== title ? <p className="truncate text-sm text-slate-500">{expense.merchant}</p> : null}
       </div>
-      <p className="col-start-2 row-start-1 text-right font-semibold tabular-nums text-slate-900 sm:col-start-4">
+      <p className="col-span-2 col-start-2 row-start-1 text-right font-semibold tabular-nums text-slate-900 sm:col-span-1 sm:col-start-4">
         {formatMoney(expense.amount, expense.currency)}
       </p>
       <div className="col-start-1 row-start-2 flex min-w-0 items-center gap-2 text-sm text-slate-500 sm:contents">
@@ -34,10 +70,13 @@ export function ExpenseRow({ expense, onDelete }: Props) {
           <span className="rounded-full bg-slate-100 px-2 py-0.5 text-xs font-medium text-slate-700">{expense.category}</span>
         </span>
       </div>
+      <Button ref={editRef} variant="quiet" size="sm" className="col-start-2 row-start-2 justify-self-end sm:col-start-5 sm:row-start-1" onClick={() => setIsEditing(true)}>
+        Edit<span className="sr-only"> {title}</span>
+      </Button>
       <DeleteExpense
         title={title}
         onDelete={() => onDelete(expense.id)}
-        className="col-start-2 row-start-2 -mr-3 justify-self-end sm:col-start-5 sm:row-start-1"
+        className="col-start-3 row-start-2 -mr-3 justify-self-end sm:col-start-6 sm:row-start-1"
       />
     </li>
   );

@@ -49,6 +49,7 @@ export function TrackerHome() {
             onRetry={expenses.reload}
             onLoadMore={expenses.loadMore}
             onDelete={expenses.remove}
+            onUpdated={expenses.updated}
           />
         </section>
       </main>

@@ -1,6 +1,7 @@
 import type { z } from "zod";
 import { ExpenseListSchema, ExpenseSchema, type ExpenseJson, type ExpenseList, type NewExpenseSchema } from "@/lib/schemas";
 import { apiFetch, apiJson } from "./api-fetch";
+import type { ExpensePatchBody } from "./expense-patch";
 
 /** What the add form sends: the body of POST /api/expenses before the server's transforms. */
 export type NewExpenseBody = z.input<typeof NewExpenseSchema>;
@@ -26,4 +27,13 @@ export async function createExpense(body: NewExpenseBody, idempotencyKey: string
 
 export async function deleteExpense(id: string): Promise<void> {
   await apiFetch(`/api/expenses/${encodeURIComponent(id)}`, { method: "DELETE" });
+}
+
+/** Changes the given fields of the expense at `version`; a 412 means someone changed it since it was read. */
+export async function updateExpense(id: string, version: number, patch: ExpensePatchBody): Promise<ExpenseJson> {
+  return apiJson(`/api/expenses/${encodeURIComponent(id)}`, ExpenseSchema, {
+    method: "PATCH",
+    headers: { "content-type": "application/json", "if-match": `"${version}"` },
+    body: JSON.stringify(patch),
+  });
 }

@@ -2,17 +2,13 @@
 
 import { useCallback, useRef, useState } from "react";
 import type { ExpenseJson } from "@/lib/schemas";
-import { ApiError } from "./api-fetch";
 import { describeApiError } from "./describe-api-error";
 import { createExpense, type NewExpenseBody } from "./expenses-api";
+import { fieldErrors } from "./field-errors";
 
 export type AddResult = { ok: true; expense: ExpenseJson } | { ok: false; fieldErrors: Record<string, string>; message: string | null };
 
 const randomKey = () => crypto.randomUUID();
-
-function sentence(message: string): string {
-  return message.charAt(0).toUpperCase() + message.slice(1);
-}
 
 /**
  * Submits new expenses. One Idempotency-Key per distinct body: a double click or a retry after a lost answer
@@ -37,11 +33,8 @@ export function useAddExpense(newKey: () => string = randomKey) {
         pending.current = null;
         return { ok: true, expense };
       } catch (error) {
-        if (error instanceof ApiError && error.status === 422 && error.errors.length > 0) {
-          const fieldErrors: Record<string, string> = {};
-          for (const { path, message } of error.errors) fieldErrors[path] ??= sentence(message);
-          return { ok: false, fieldErrors, message: null };
-        }
+        const byField = fieldErrors(error);
+        if (byField) return { ok: false, fieldErrors: byField, message: null };
         return { ok: false, fieldErrors: {}, message: describeApiError(error, "saving the expense") };
       } finally {
         inFlight.current = false;

@@ -55,6 +55,11 @@ export function useExpenses() {
     setState((prev) => (prev.status === "ready" ? { ...prev, items: insertExpense(prev.items, expense, prev.nextCursor !== null) } : prev));
   }, []);
 
+  /** Shows a changed expense with its new values, moved to where its (possibly new) date puts it. */
+  const updated = useCallback((expense: ExpenseJson) => {
+    setState((prev) => (prev.status === "ready" ? { ...prev, items: insertExpense(prev.items, expense, prev.nextCursor !== null) } : prev));
+  }, []);
+
   /** Deletes on the server, then drops the row; a 404 means it is already gone (another tab), which is fine. */
   const remove = useCallback(async (id: string) => {
     try {
@@ -65,5 +70,5 @@ export function useExpenses() {
     setState((prev) => (prev.status === "ready" ? { ...prev, items: prev.items.filter((item) => item.id !== id) } : prev));
   }, []);
 
-  return { state, more, reload, loadMore, added, remove };
+  return { state, more, reload, loadMore, added, updated, remove };
 }
