@@ -50,6 +50,9 @@ for (const [name, device] of [
   }
   await page.evaluate(() => window.scrollTo(0, 0));
   await page.screenshot({ path: join(outDir, `tracker-${name}.png`), fullPage: true });
+  await page.getByRole("button", { name: "Edit Lunch with Sam" }).click();
+  await page.getByRole("button", { name: "Save changes" }).waitFor();
+  await page.screenshot({ path: join(outDir, `edit-${name}.png`), fullPage: true });
   await context.close();
 }
 await browser.close();

@@ -58,7 +58,7 @@ export function EditExpenseForm({ expense, title, onSaved, onCancel, onReload }:
           <FormMessage tone="error">{message}</FormMessage>
         </div>
       ) : null}
-      <div className="col-span-2 flex gap-2 lg:col-span-3 lg:pt-[1.625rem]">
+      <div className="col-span-2 flex gap-2 lg:col-span-12 lg:justify-end">
         <SubmitButton busy={isSaving}>Save changes</SubmitButton>
         <Button disabled={isSaving} onClick={onCancel}>
           Cancel

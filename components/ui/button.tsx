@@ -18,7 +18,7 @@ export function Button({ variant = "secondary", busy = false, size = "md", class
       type={type}
       disabled={disabled === true || busy}
       aria-busy={busy || undefined}
-      className={`inline-flex shrink-0 items-center justify-center gap-2 rounded-lg font-medium transition focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-emerald-700 disabled:cursor-not-allowed disabled:opacity-60 ${height} ${VARIANTS[variant]} ${className}`}
+      className={`inline-flex shrink-0 items-center justify-center gap-2 whitespace-nowrap rounded-lg font-medium transition focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-emerald-700 disabled:cursor-not-allowed disabled:opacity-60 ${height} ${VARIANTS[variant]} ${className}`}
       {...rest}
     >
       {busy ? <span className="size-4 animate-spin rounded-full border-2 border-current/30 border-t-current" aria-hidden /> : null}
