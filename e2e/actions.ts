@@ -1,6 +1,7 @@
 import type { Page } from "@playwright/test";
 import { expect } from "@playwright/test";
 import type { NewUser } from "./fixtures";
+import { ExpenseListSchema } from "../lib/schemas";
 
 export async function signUp(page: Page, user: NewUser): Promise<void> {
   await page.goto("/login");
@@ -85,7 +86,7 @@ export async function patchExpenseViaApi(page: Page, description: string, patch:
   const headers = { authorization: `Bearer ${token ?? ""}` };
   const list = await page.request.get("/api/expenses?limit=100", { headers });
   expect(list.status()).toBe(200);
-  const body = (await list.json()) as { items: { id: string; description: string; version: number }[] };
+  const body = ExpenseListSchema.parse(await list.json());
   const expense = body.items.find((item) => item.description === description);
   expect(expense).toBeDefined();
   const res = await page.request.patch(`/api/expenses/${expense?.id ?? ""}`, {

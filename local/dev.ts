@@ -4,10 +4,9 @@
  * emulator's usual port. They are fixed, not random, because the browser keeps tokens whose issuer names the
  * Cognito port: a session must survive a restart of `npm run dev`.
  */
-import { spawn } from "node:child_process";
 import { createServer } from "node:net";
 import { join } from "node:path";
-import { nextCommand } from "./next-bin";
+import { runNextWithStack } from "./next-bin";
 import { BUCKET_NAME, startLocalStack, TABLE_NAME } from "./stack";
 
 const started = Date.now();
@@ -36,10 +35,7 @@ async function main() {
       cognito: portFromEnv("LOCAL_COGNITO_PORT", 9229),
     },
   });
-  const next = spawn(...nextCommand(["dev", "-p", String(port)]), {
-    stdio: ["inherit", "inherit", "inherit"],
-    env: { ...process.env, ...stack.env, NEXT_TELEMETRY_DISABLED: "1" },
-  });
+  runNextWithStack(["dev", "-p", String(port)], stack, () => console.log("\nStopping…"));
   console.log(
     [
       "",
@@ -52,19 +48,6 @@ async function main() {
       "",
     ].join("\n"),
   );
-
-  let stopping = false;
-  const shutdown = async (code: number) => {
-    if (stopping) return;
-    stopping = true;
-    console.log("\nStopping…");
-    next.kill("SIGTERM");
-    await stack.stop();
-    process.exit(code);
-  };
-  next.on("exit", (code) => void shutdown(code ?? 0));
-  process.on("SIGINT", () => void shutdown(0));
-  process.on("SIGTERM", () => void shutdown(0));
 }
 
 main().catch((error: unknown) => {

@@ -10,13 +10,13 @@ import { DynamoDBClient } from "@aws-sdk/client-dynamodb";
 import type { S3Event } from "aws-lambda";
 import { startCognito } from "./cognito";
 import { startDynamoDb } from "./dynamodb";
-import { startS3 } from "./s3";
+import { S3_LOCAL_CREDENTIALS, startS3 } from "./s3";
 import { ensureExpensesTable } from "./table";
 import type { RunningCognito, RunningService } from "./types";
 
 export const LOCAL_REGION = "us-east-1";
-/** s3rver's fixed credentials; DynamoDB Local and cognito-local accept any. Not secrets. */
-export const LOCAL_CREDENTIALS = { accessKeyId: "S3RVER", secretAccessKey: "S3RVER" } as const;
+/** s3rver's fixed credentials serve every emulator: DynamoDB Local and cognito-local accept any. Not secrets. */
+export const LOCAL_CREDENTIALS = S3_LOCAL_CREDENTIALS;
 export const TABLE_NAME = "ledgerline-local-Expenses";
 export const BUCKET_NAME = "ledgerline-local-files";
 
