@@ -10,6 +10,9 @@ import {
   MeSchema,
   NewExpenseSchema,
   ProblemSchema,
+  ReceiptUploadRequestSchema,
+  ReceiptUploadSchema,
+  ReceiptViewSchema,
   SummaryQuerySchema,
   SummarySchema,
 } from "./schemas";
@@ -111,6 +114,35 @@ export function openApiDocument() {
             "404": problems.notFound,
             "412": problems.preconditionFailed,
             "428": problems.preconditionRequired,
+            "429": problems.tooManyRequests,
+            ...read,
+          },
+        },
+      },
+      "/api/expenses/{id}/receipt": {
+        post: {
+          ...secured,
+          summary: "Get a presigned POST to upload the expense's receipt straight to S3 (the receipt becomes pending)",
+          description:
+            "The grant pins the object key, the Content-Type and 1 B..10 MB, valid 5 minutes. After the upload a function checks the file " +
+            "(magic bytes), strips image metadata, makes a thumbnail and sets the expense's receipt to ready or rejected.",
+          requestParams: idPath,
+          requestBody: jsonBody(ReceiptUploadRequestSchema),
+          responses: { "201": json("The upload grant", ReceiptUploadSchema), "404": problems.notFound, ...write },
+        },
+        get: {
+          ...secured,
+          summary: "The receipt's state and, once ready, short-lived links to the file and its thumbnail",
+          requestParams: idPath,
+          responses: { "200": json("The receipt", ReceiptViewSchema), "404": problems.notFound, ...read },
+        },
+        delete: {
+          ...secured,
+          summary: "Remove the receipt and its files",
+          requestParams: idPath,
+          responses: {
+            "204": { description: "Removed", headers: z.object({ "x-request-id": requestId }) },
+            "404": problems.notFound,
             "429": problems.tooManyRequests,
             ...read,
           },

@@ -106,14 +106,74 @@ const TagsSchema = z
   .max(20)
   .transform((tags) => [...new Set(tags)]);
 
+// ---- receipts ----
+
+/** What a receipt may be: photos (HEIC/HEIF from iPhones and some Androids) and PDFs. */
+export const RECEIPT_CONTENT_TYPES = ["image/jpeg", "image/png", "image/webp", "image/heic", "image/heif", "application/pdf"] as const;
+export type ReceiptContentType = (typeof RECEIPT_CONTENT_TYPES)[number];
+/** 10 MB: the POST policy's content-length-range enforces it at S3, this schema before any grant. */
+export const MAX_RECEIPT_BYTES = 10 * 1024 * 1024;
+
+export const ReceiptContentTypeSchema = z
+  .enum(RECEIPT_CONTENT_TYPES, { error: "must be a JPEG, PNG, WebP or HEIC photo, or a PDF" })
+  .meta({ description: "MIME type of the file the browser will upload", example: "image/jpeg" });
+
+export const ReceiptStatusSchema = z
+  .enum(["pending", "ready", "rejected"])
+  .meta({ description: "pending: uploaded or uploading, not yet checked; ready: checked and viewable; rejected: the file was refused (see reason)" });
+export type ReceiptStatus = z.infer<typeof ReceiptStatusSchema>;
+
+/** The receipt as part of an expense: its state, never its storage keys. */
 export const ReceiptSchema = z
   .object({
-    status: z.enum(["pending", "ready", "rejected"]),
+    status: ReceiptStatusSchema,
+    contentType: z.string().optional().meta({ description: "Declared type while pending; the stored file's type once ready" }),
+    reason: z.string().optional().meta({ description: "Why the file was rejected, in words a person understands" }),
+    hasThumbnail: z.boolean().optional().meta({ description: "A 320 px WebP thumbnail exists (images only)" }),
+    updatedAt: InstantSchema.optional(),
+  })
+  .meta({ id: "Receipt", description: "State of the expense's receipt" });
+export type Receipt = z.infer<typeof ReceiptSchema>;
+
+/** Body of POST /api/expenses/{id}/receipt. */
+export const ReceiptUploadRequestSchema = z
+  .strictObject({
+    contentType: ReceiptContentTypeSchema,
+    size: z
+      .number({ error: "must be the file size in bytes" })
+      .int("must be a whole number of bytes")
+      .min(1, "the file is empty")
+      .max(MAX_RECEIPT_BYTES, "must be at most 10 MB"),
+  })
+  .meta({ id: "ReceiptUploadRequest" });
+export type ReceiptUploadRequest = z.output<typeof ReceiptUploadRequestSchema>;
+
+/** A presigned POST: send `fields` (in order) then the file as `file`, as multipart/form-data, to `url`. */
+export const ReceiptUploadSchema = z
+  .object({
+    url: z.url(),
+    fields: z.record(z.string(), z.string()).meta({ description: "Form fields to send before the file, as given" }),
+    expiresAt: InstantSchema.meta({ description: "The grant is refused by S3 after this instant" }),
+    maxBytes: z.number().int().meta({ description: "Largest file the grant accepts" }),
+  })
+  .meta({ id: "ReceiptUpload" });
+export type ReceiptUpload = z.infer<typeof ReceiptUploadSchema>;
+
+export const PresignedLinkSchema = z.object({ url: z.url(), expiresAt: InstantSchema });
+export type PresignedLink = z.infer<typeof PresignedLinkSchema>;
+
+/** GET /api/expenses/{id}/receipt: the state, and short-lived links once the receipt is ready. */
+export const ReceiptViewSchema = z
+  .object({
+    status: ReceiptStatusSchema,
     contentType: z.string().optional(),
     reason: z.string().optional(),
+    fileName: z.string().meta({ description: "A safe file name for saving", example: "receipt-2025-03-14.jpg" }),
+    original: PresignedLinkSchema.optional().meta({ description: "The stored file (metadata stripped), inline" }),
+    thumbnail: PresignedLinkSchema.optional().meta({ description: "320 px WebP thumbnail (images only)" }),
   })
-  .meta({ id: "Receipt", description: "State of the expense's receipt upload" });
-export type Receipt = z.infer<typeof ReceiptSchema>;
+  .meta({ id: "ReceiptView" });
+export type ReceiptView = z.infer<typeof ReceiptViewSchema>;
 
 function amountIssue(error: unknown, ctx: z.RefinementCtx): typeof z.NEVER {
   if (!(error instanceof ValidationError)) throw error;

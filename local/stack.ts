@@ -1,7 +1,7 @@
 /**
- * The embedded local AWS: DynamoDB Local, S3 (s3rver behind a policy-enforcing front) and Cognito
- * (cognito-local behind a front), handed to the app exactly as SST would: SST_RESOURCE_* variables plus the
- * SDK-native endpoint overrides.
+ * The embedded local AWS: DynamoDB Local, S3 (s3rver behind a policy-enforcing front), Cognito
+ * (cognito-local behind a front) and Lambda (the functions runner, on the bucket's events), handed to the app
+ * exactly as SST would: SST_RESOURCE_* variables plus the SDK-native endpoint overrides.
  */
 import { randomBytes } from "node:crypto";
 import { mkdirSync, readFileSync, writeFileSync, existsSync } from "node:fs";
@@ -9,6 +9,7 @@ import { join } from "node:path";
 import { DynamoDBClient } from "@aws-sdk/client-dynamodb";
 import type { S3Event } from "aws-lambda";
 import { startCognito } from "./cognito";
+import { createFunctionsRunner, type FunctionsRunner, type FunctionsRunnerOptions } from "./functions-runner";
 import { startDynamoDb } from "./dynamodb";
 import { S3_LOCAL_CREDENTIALS, startS3 } from "./s3";
 import { ensureExpensesTable } from "./table";
@@ -27,6 +28,9 @@ export type StackOptions = {
   appOrigins: string[];
   ports?: { dynamodb?: number; s3?: number; cognito?: number };
   accessTokenValiditySeconds?: number;
+  /** The functions runner (functions/* on the bucket's events), on unless `false`. */
+  functions?: FunctionsRunnerOptions | false;
+  /** Also told of every new object, after the functions runner. */
   onObjectCreated?: (event: S3Event) => void | Promise<void>;
 };
 
@@ -35,6 +39,7 @@ export type LocalStack = {
   dynamodb: RunningService;
   s3: RunningService;
   cognito: RunningCognito;
+  functions?: FunctionsRunner;
   stop(): Promise<void>;
 };
 
@@ -76,7 +81,14 @@ export async function startLocalStack(options: StackOptions): Promise<LocalStack
     started.push(service);
     return service;
   };
+  const functions = options.functions === false ? undefined : createFunctionsRunner(options.functions);
+  const onObjectCreated = (event: S3Event) => {
+    functions?.deliverS3(event);
+    return options.onObjectCreated?.(event);
+  };
   const stopAll = async () => {
+    // Invocations in flight finish first: they still need S3 and DynamoDB.
+    await functions?.stop();
     await Promise.allSettled(started.reverse().map((service) => service.stop()));
   };
   try {
@@ -87,7 +99,7 @@ export async function startLocalStack(options: StackOptions): Promise<LocalStack
         dir: dir && join(dir, "s3"),
         bucket: BUCKET_NAME,
         allowedOrigins: options.appOrigins,
-        onObjectCreated: options.onObjectCreated,
+        onObjectCreated,
       }).then(track),
       startCognito({
         port: options.ports?.cognito,
@@ -99,7 +111,8 @@ export async function startLocalStack(options: StackOptions): Promise<LocalStack
     await ensureExpensesTable(client, TABLE_NAME);
     client.destroy();
     const env = stackEnv({ dynamodb: dynamodb.endpoint, s3: s3.endpoint, cognito, cursorSecret: cursorSecret(dir) });
-    return { env, dynamodb, s3, cognito, stop: stopAll };
+    functions?.start(env);
+    return { env, dynamodb, s3, cognito, functions, stop: stopAll };
   } catch (error) {
     await stopAll();
     throw error;

@@ -3,7 +3,12 @@ import { startLocalStack } from "./stack";
 
 /** Integration tests share one in-memory local stack, started once per run on free ports. */
 export default async function setup(project: TestProject) {
-  const stack = await startLocalStack({ appOrigins: ["http://localhost:3000"], accessTokenValiditySeconds: 3600 });
+  const stack = await startLocalStack({
+    appOrigins: ["http://localhost:3000"],
+    accessTokenValiditySeconds: 3600,
+    // Quick retries, and quiet unless something fails.
+    functions: { retryDelaysMs: [100, 200], log: (line) => (/ ok/.test(line) ? undefined : console.log(line)) },
+  });
   Object.assign(process.env, stack.env);
   project.provide("localStackEnv", stack.env);
   return () => stack.stop();

@@ -1,33 +1,55 @@
 /**
- * The expenses repository of this deployment: table and cursor secret from SST's `Resource` links
- * (SST_RESOURCE_* locally), the write rate limit from the environment. Kept out of lib/, so lib/expenses is
- * built from plain parameters and tested without SST.
+ * The expenses and receipts repositories of this deployment: table, bucket and cursor secret from SST's
+ * `Resource` links (SST_RESOURCE_* locally), the write rate limit from the environment. Kept out of lib/, so
+ * lib/ is built from plain parameters and tested without SST.
  */
 import { Resource } from "sst";
 import { z } from "zod";
 import { sharedDocumentClient } from "@/lib/dynamo-client";
-import { createRateLimiter, DEFAULT_WRITE_LIMIT, DEFAULT_WRITE_WINDOW_SECONDS } from "@/lib/rate-limit";
 import { createExpenseRepository, type UserExpenses } from "@/lib/expenses/repository";
+import { createRateLimiter, DEFAULT_WRITE_LIMIT, DEFAULT_WRITE_WINDOW_SECONDS, type RateLimiter } from "@/lib/rate-limit";
+import { createReceiptFiles, type ReceiptFiles } from "@/lib/receipts/receipt-files";
+import { createReceipts, type UserReceipts } from "@/lib/receipts/receipts";
+import { sharedS3Client } from "@/lib/s3-client";
 
 const RateLimitEnvSchema = z.object({
   LEDGERLINE_WRITE_LIMIT: z.coerce.number().int().min(1).default(DEFAULT_WRITE_LIMIT),
   LEDGERLINE_WRITE_WINDOW_SECONDS: z.coerce.number().int().min(1).default(DEFAULT_WRITE_WINDOW_SECONDS),
 });
 
-let repository: ((userId: string) => UserExpenses) | undefined;
+type Wiring = {
+  expenses: (userId: string) => UserExpenses;
+  receipts: (userId: string) => UserReceipts;
+};
 
-/** The signed-in user's expenses; `userId` must come from server/auth's requireUser. Built on first use. */
+let wiring: Wiring | undefined;
+
+/** Built on first use, so importing a route never reads `Resource` (next build imports every route). */
+function deployment(): Wiring {
+  if (wiring) return wiring;
+  const client = sharedDocumentClient();
+  const tableName = Resource.Expenses.name;
+  const env = RateLimitEnvSchema.parse(process.env);
+  const rateLimiter: RateLimiter = createRateLimiter({
+    client,
+    tableName,
+    limit: env.LEDGERLINE_WRITE_LIMIT,
+    windowSeconds: env.LEDGERLINE_WRITE_WINDOW_SECONDS,
+  });
+  const files: ReceiptFiles = createReceiptFiles({ s3: sharedS3Client(), bucket: Resource.Files.name });
+  wiring = {
+    expenses: createExpenseRepository({ client, tableName, cursorSecret: Resource.CursorSecret.value, rateLimiter, files }),
+    receipts: createReceipts({ client, tableName, files, rateLimiter }),
+  };
+  return wiring;
+}
+
+/** The signed-in user's expenses; `userId` must come from server/auth's requireUser. */
 export function expensesOf(userId: string): UserExpenses {
-  if (!repository) {
-    const client = sharedDocumentClient();
-    const tableName = Resource.Expenses.name;
-    const env = RateLimitEnvSchema.parse(process.env);
-    repository = createExpenseRepository({
-      client,
-      tableName,
-      cursorSecret: Resource.CursorSecret.value,
-      rateLimiter: createRateLimiter({ client, tableName, limit: env.LEDGERLINE_WRITE_LIMIT, windowSeconds: env.LEDGERLINE_WRITE_WINDOW_SECONDS }),
-    });
-  }
-  return repository(userId);
+  return deployment().expenses(userId);
+}
+
+/** The signed-in user's receipts; `userId` must come from server/auth's requireUser. */
+export function receiptsOf(userId: string): UserReceipts {
+  return deployment().receipts(userId);
 }

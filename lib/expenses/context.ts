@@ -1,6 +1,9 @@
 import type { DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
 import type { RateLimiter } from "../rate-limit";
 
+/** The one thing the expenses repository needs of the receipt files: deleting an expense deletes them. */
+export type ExpenseFiles = { removeAllOf(userId: string, expenseId: string): Promise<void> };
+
 export type ExpenseRepositoryDeps = {
   client: DynamoDBDocumentClient;
   tableName: string;
@@ -8,6 +11,8 @@ export type ExpenseRepositoryDeps = {
   cursorSecret: string;
   /** Counts every write of a user; absent = unlimited (tests of other concerns, bulk tools). */
   rateLimiter?: RateLimiter;
+  /** Receipt objects to remove with an expense; absent = no bucket (tests of other concerns, bulk tools). */
+  files?: ExpenseFiles;
   now?: () => Date;
   newId?: () => string;
   /** Items a `q` search may evaluate per request before returning a cursor; default SEARCH_BUDGET. */
@@ -15,4 +20,5 @@ export type ExpenseRepositoryDeps = {
 };
 
 /** What every repository operation runs with: its dependencies and the verified user it is scoped to. */
-export type UserContext = Required<Omit<ExpenseRepositoryDeps, "rateLimiter">> & Pick<ExpenseRepositoryDeps, "rateLimiter"> & { userId: string };
+export type UserContext = Required<Omit<ExpenseRepositoryDeps, "rateLimiter" | "files">> &
+  Pick<ExpenseRepositoryDeps, "rateLimiter" | "files"> & { userId: string };

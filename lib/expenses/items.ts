@@ -5,7 +5,7 @@
  *   idempotency userId | IDEM#<key>      requestHash, response, ttl (epoch s)
  */
 import { z } from "zod";
-import { ReceiptSchema } from "../schemas";
+import { ReceiptItemSchema, toReceipt } from "../receipts/receipt-item";
 import type { AggregateDelta } from "./aggregate";
 import type { Expense } from "./expense";
 import { searchTextOf } from "./search";
@@ -40,9 +40,9 @@ export const ExpenseItemSchema = z.object({
   description: z.string(),
   merchant: z.string().optional(),
   tags: z.array(z.string()).optional(),
-  // The receipt state is written by the receipt function; a shape this version does not know is left out
-  // of the expense rather than failing every list that contains it.
-  receipt: ReceiptSchema.optional().catch(undefined),
+  // The receipt state is written by the receipt routes and function; a shape this version does not know is
+  // left out of the expense rather than failing every list that contains it.
+  receipt: ReceiptItemSchema.optional().catch(undefined),
   createdAt: z.string(),
   updatedAt: z.string(),
   version: z.number().int(),
@@ -70,7 +70,8 @@ export function expenseAttributes(userId: string, expense: Expense) {
 }
 
 export function toExpenseItem(userId: string, expense: Expense): ExpenseItem & Record<string, unknown> {
-  return { ...expenseKey(userId, expense.id), ...expenseAttributes(userId, expense), ...(expense.receipt ? { receipt: expense.receipt } : {}) };
+  // A new expense has no receipt: that attribute is written only by lib/receipts.
+  return { ...expenseKey(userId, expense.id), ...expenseAttributes(userId, expense) };
 }
 
 /**
@@ -85,7 +86,7 @@ export function parseStored<T extends z.ZodType>(schema: T, item: unknown, what:
 
 export function toExpense(item: unknown): Expense {
   const { userId: _userId, sk: _sk, receipt, ...expense } = parseStored(ExpenseItemSchema, item, "expense");
-  return receipt ? { ...expense, receipt } : expense;
+  return receipt ? { ...expense, receipt: toReceipt(receipt) } : expense;
 }
 
 /** The key DynamoDB needs to resume a query on `index` after `item` (table key + index key). */

@@ -81,9 +81,9 @@ describe("expenses repository: CRUD", () => {
     const { expense } = await expenses.create(newExpenseInput());
     const key = { userId: user, sk: `EXP#${expense.id}` };
     const { Item } = await repo.client.send(new GetCommand({ TableName: repo.tableName, Key: key }));
-    await repo.client.send(new PutCommand({ TableName: repo.tableName, Item: { ...Item, receipt: { status: "ready", contentType: "image/png", objectKey: "receipts/x" } } }));
+    await repo.client.send(new PutCommand({ TableName: repo.tableName, Item: { ...Item, receipt: { status: "ready", contentType: "image/png", key: "receipts/x", updatedAt: "2025-03-14T10:00:00.000Z" } } }));
     const changed = await expenses.update(expense.id, patch({ description: "Dinner" }), 1);
-    expect(changed.receipt).toEqual({ status: "ready", contentType: "image/png" });
+    expect(changed.receipt).toEqual({ status: "ready", contentType: "image/png", hasThumbnail: false, updatedAt: "2025-03-14T10:00:00.000Z" });
     expect(await expenses.get(expense.id)).toMatchObject({ description: "Dinner", receipt: { status: "ready" } });
   });
 

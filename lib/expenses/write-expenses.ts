@@ -117,7 +117,7 @@ function versionedUpdate(userId: string, next: Expense, expectedVersion: number)
 }
 
 /**
- * Deletes an expense and takes it out of its month's aggregate. With If-Match the stored version must
+ * Deletes an expense, takes it out of its month's aggregate and deletes its receipt files. With If-Match the stored version must
  * match (412 otherwise); without, the delete is retried against whatever version is current, so a
  * concurrent patch can never leave the aggregate counting a deleted amount.
  */
@@ -139,6 +139,11 @@ export async function deleteExpense(ctx: UserContext, id: string, expectedVersio
         },
         ...aggregateWrites(ctx, aggregateDeltas(current, undefined)),
       ]);
+      // After the item is gone: an upload landing in between finds no expense and deletes its own file. A
+      // failure here leaves unreachable objects (found by the consistency check), never a half-deleted expense.
+      await ctx.files?.removeAllOf(ctx.userId, id).catch((error: unknown) => {
+        console.error(JSON.stringify({ level: "error", msg: "receipt files of a deleted expense remain", expenseId: id, error: String(error) }));
+      });
       return;
     } catch (error) {
       if (!(error instanceof TransactionRefused && error.failedAt(0))) throw error;

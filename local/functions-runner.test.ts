@@ -1,0 +1,76 @@
+import { describe, expect, it } from "vitest";
+import { createFunctionsRunner, type Invocation } from "./functions-runner";
+import { objectCreatedEvent } from "./s3-event";
+
+const event = (key: string, eventName: "ObjectCreated:Post" | "ObjectCreated:Put" = "ObjectCreated:Post") =>
+  objectCreatedEvent({ eventName, bucket: "b", key, size: 1, eTag: "e", region: "us-east-1", sourceIp: "127.0.0.1", requestId: "R", sequence: 0, now: new Date(0) });
+
+function runnerWith(handler: (event: unknown) => Promise<unknown>) {
+  const lines: string[] = [];
+  const invocations: Invocation[] = [];
+  const received: unknown[] = [];
+  const runner = createFunctionsRunner({
+    functions: [{ name: "probe", load: async () => ({ handler: (e: unknown) => (received.push(structuredClone(e)), handler(e)) }) }],
+    subscriptions: [{ functionName: "probe", eventNames: ["ObjectCreated:Post"], prefix: "receipts/" }],
+    retryDelaysMs: [5, 10],
+    log: (line) => lines.push(line),
+    onInvocation: (invocation) => invocations.push(invocation),
+  });
+  runner.start({ PROBE_ENV: "1" });
+  return { runner, lines, invocations, received };
+}
+
+describe("local functions runner", () => {
+  it("invokes the subscribed handler with the S3 event (key still URL-encoded) and logs one line", async () => {
+    const { runner, lines, received } = runnerWith(async () => [{ outcome: "ready" }]);
+    runner.deliverS3(event("receipts/u/e/Café receipt"));
+    await runner.idle();
+    expect(received).toHaveLength(1);
+    expect(JSON.stringify(received[0])).toContain('"key":"receipts/u/e/Caf%C3%A9+receipt"');
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toMatch(/^λ probe +receipts\/u\/e\/Café receipt +\d+ ms {2}ok ready$/);
+    expect(process.env.PROBE_ENV).toBe("1");
+  });
+
+  it("delivers only the subscribed event names and prefixes", async () => {
+    const { runner, received } = runnerWith(async () => []);
+    runner.deliverS3(event("imports/u/x.csv"));
+    runner.deliverS3(event("receipts/u/e/thumb.webp", "ObjectCreated:Put"));
+    await runner.idle();
+    expect(received).toEqual([]);
+  });
+
+  it("retries a failed invocation twice, like Lambda's asynchronous invocation", async () => {
+    let calls = 0;
+    const { runner, lines, invocations } = runnerWith(async () => {
+      calls++;
+      if (calls < 3) throw new Error(`flaky ${calls}`);
+      return [];
+    });
+    runner.deliverS3(event("receipts/u/e/k"));
+    await runner.idle();
+    expect(invocations.map((i) => i.outcome)).toEqual(["error", "error", "ok"]);
+    expect(lines[0]).toMatch(/error \(attempt 1 of 3, will retry\): flaky 1$/);
+  });
+
+  it("gives up after three attempts and says so", async () => {
+    const { runner, lines, invocations } = runnerWith(async () => {
+      throw new Error("S3 is down");
+    });
+    runner.deliverS3(event("receipts/u/e/k"));
+    await runner.idle();
+    expect(invocations.map((i) => [i.attempt, i.outcome])).toEqual([[1, "error"], [2, "error"], [3, "gave-up"]]);
+    expect(lines.at(-1)).toMatch(/FAILED after 3 attempts: S3 is down$/);
+  });
+
+  it("gives each attempt its own copy of the event", async () => {
+    const { runner, received } = runnerWith(async (e) => {
+      if (typeof e === "object" && e !== null && "Records" in e) (e as { Records: unknown[] }).Records.length = 0;
+      throw new Error("again");
+    });
+    runner.deliverS3(event("receipts/u/e/k"));
+    await runner.idle();
+    expect(received).toHaveLength(3);
+    expect(received.map((e) => JSON.stringify(e).includes('"key":"receipts/u/e/k"'))).toEqual([true, true, true]);
+  });
+});
