@@ -1,2 +1,15 @@
-/** npm run bench: the benchmarks of this repository (each writes its report under bench/results/). */
-import "./api";
+/**
+ * npm run bench: the benchmarks of this repository, each writing its report under bench/results/.
+ * `npm run bench -- receipts` runs only the named ones.
+ */
+const BENCHMARKS: Record<string, () => Promise<unknown>> = {
+  api: () => import("./api"),
+  receipts: () => import("./receipts"),
+};
+
+const only = process.argv.slice(2);
+for (const [name, run] of Object.entries(BENCHMARKS)) {
+  if (only.length > 0 && !only.includes(name)) continue;
+  console.log(`\n━━ bench: ${name} ━━`);
+  await run();
+}

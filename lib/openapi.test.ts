@@ -30,6 +30,7 @@ describe("OpenAPI document", () => {
     expect(Object.fromEntries(Object.entries(paths).map(([path, item]) => [path, Object.keys(item).sort()]))).toEqual({
       "/api/expenses": ["get", "post"],
       "/api/expenses/{id}": ["delete", "get", "patch"],
+      "/api/expenses/{id}/receipt": ["delete", "get", "post"],
       "/api/summary": ["get"],
       "/api/me": ["get"],
       "/api/openapi.json": ["get"],
