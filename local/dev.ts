@@ -7,6 +7,7 @@
 import { createServer } from "node:net";
 import { join } from "node:path";
 import { runNextWithStack } from "./next-bin";
+import { S3_SUBSCRIPTIONS } from "./functions";
 import { BUCKET_NAME, startLocalStack, TABLE_NAME } from "./stack";
 
 const started = Date.now();
@@ -25,7 +26,7 @@ function assertPortFree(p: number): Promise<void> {
 
 async function main() {
   await assertPortFree(port);
-  console.log("Starting the local AWS (DynamoDB Local, S3, Cognito)…");
+  console.log("Starting the local AWS (DynamoDB Local, S3, Cognito, functions)…");
   const stack = await startLocalStack({
     persistDir: join(process.cwd(), ".local", "dev"),
     appOrigins: [`http://localhost:${port}`, `http://127.0.0.1:${port}`],
@@ -43,6 +44,7 @@ async function main() {
       `  DynamoDB Local       ${stack.dynamodb.endpoint}   table ${TABLE_NAME}`,
       `  S3                   ${stack.s3.endpoint}   bucket ${BUCKET_NAME}`,
       `  Cognito              ${stack.cognito.endpoint}   pool ${stack.cognito.userPoolId}`,
+      ...S3_SUBSCRIPTIONS.map((s) => `  Function ${s.functionName.padEnd(12)}on ${s.eventNames.join(", ")} under ${s.prefix}   (one λ line per invocation)`),
       `  Data                 .local/dev (delete it to start over)`,
       `  Local AWS ready in ${((Date.now() - started) / 1000).toFixed(1)} s — Ctrl-C stops everything.`,
       "",
