@@ -13,8 +13,9 @@ export default $config({
     };
   },
   async run() {
-    // Imported in order: storage and auth first, the site links them (see infra/*.ts, one file per concern).
+    // Imported in order: storage and auth first, the site and functions link them (infra/*.ts, one file per concern).
     const { table, bucket } = await import("./infra/storage");
+    await import("./infra/functions");
     const { userPool, userPoolClient } = await import("./infra/auth");
     const { router } = await import("./infra/router");
     const { site } = await import("./infra/web");

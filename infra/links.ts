@@ -21,8 +21,12 @@ export const tableActions = [
   "dynamodb:DescribeTable",
 ];
 
-/** Object actions: presigned POST/GET are authorised by the signer's PutObject/GetObject; DELETE removes receipts. */
-export const objectActions = ["s3:GetObject", "s3:PutObject", "s3:DeleteObject"];
+/**
+ * Object actions: presigned POST/GET are authorised by the signer's PutObject/GetObject; DELETE removes receipts.
+ * A receipt's presigned POST carries a `tagging` field (infra/storage.ts, unprocessedReceiptTag), which S3
+ * authorises with the signer's PutObjectTagging as well.
+ */
+export const objectActions = ["s3:GetObject", "s3:PutObject", "s3:PutObjectTagging", "s3:DeleteObject"];
 
 /** Bucket-level: listing a prefix (deleting an expense's receipt objects) and a 404 rather than a 403 on HeadObject. */
 export const bucketActions = ["s3:ListBucket"];

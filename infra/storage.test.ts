@@ -109,8 +109,23 @@ describe("Files bucket", () => {
       filter: { prefix: "" },
       abortIncompleteMultipartUpload: { daysAfterInitiation: 1 },
     });
-    // receipts/ and analytics/ are kept.
-    expect(rules.filter((r) => r.expiration !== undefined).map((r) => objectAt(r.filter).prefix)).toEqual(["imports/"]);
+    // Only imports/ and unprocessed receipts expire: processed receipts, thumbnails and analytics/ are kept.
+    expect(rules.filter((r) => r.expiration !== undefined).map((r) => r.id)).toEqual(["expire-imports", "expire-unprocessed-receipts"]);
+  });
+
+  it("expires receipt uploads still tagged unprocessed after 2 days, and no other receipt", () => {
+    const rules = arrayAt(bucketParts().lifecycle.rules).map(objectAt);
+    const rule = rules.find((r) => r.id === "expire-unprocessed-receipts");
+    // The tag the presigned POST sets (lib/receipts/receipt-keys.ts); the function's rewrite drops it.
+    expect(rule).toEqual({
+      id: "expire-unprocessed-receipts",
+      status: "Enabled",
+      filter: { and: { prefix: "receipts/", tags: { "ledgerline-receipt": "unprocessed" } } },
+      expiration: { days: 2 },
+    });
+    const receiptRules = rules.filter((r) => JSON.stringify(r.filter).includes("receipts/"));
+    expect(receiptRules.map((r) => r.id)).toEqual(["expire-unprocessed-receipts"]);
+    expect(bucketParts(production).lifecycle.rules).toEqual(bucketParts().lifecycle.rules);
   });
 
   it("is never emptied or removed in production; other stages are disposable", () => {

@@ -24,6 +24,20 @@ export const importRetentionDays = 7;
 /** Days after which an unfinished multipart upload is aborted (its parts are billed until then). */
 export const incompleteUploadDays = 1;
 
+/** Where browsers upload receipts (receipts/<userId>/<expenseId>/…); the receipt function is notified there. */
+export const receiptsPrefix = "receipts/";
+
+/**
+ * The tag every receipt upload carries (the presigned POST's `tagging` field). The receipt function rewrites an
+ * accepted file with PutObject, which drops the tag, and deletes a rejected one; so a tagged object is an upload
+ * that never became `ready` (the function failed, or never ran) and expires. lib/receipts/receipt-keys.ts holds
+ * the same key and value (lib/ does not import infra/): change both together.
+ */
+export const unprocessedReceiptTag = { key: "ledgerline-receipt", value: "unprocessed" };
+
+/** Days an unprocessed receipt upload is kept: the function runs within seconds, retries included. */
+export const unprocessedReceiptDays = 2;
+
 /**
  * Receipts (receipts/<userId>/<expenseId>/…), CSV imports (imports/…) and the analytics export (analytics/…).
  * Private: no public access, no bucket policy but the HTTPS-only deny; browsers reach objects only through
@@ -45,7 +59,7 @@ export const bucket = new sst.aws.Bucket("Files", {
     bucket: (args) => {
       args.forceDestroy = !isProduction;
     },
-    // sst.aws.Bucket's `lifecycle` has no abort-incomplete-multipart rule: append one for the whole bucket.
+    // sst.aws.Bucket's `lifecycle` has no abort-incomplete-multipart rule and no tag filter: append those rules.
     lifecycle: (args) => {
       args.rules = $output(args.rules).apply((rules) => [
         ...(rules ?? []),
@@ -54,6 +68,13 @@ export const bucket = new sst.aws.Bucket("Files", {
           status: "Enabled",
           filter: { prefix: "" },
           abortIncompleteMultipartUpload: { daysAfterInitiation: incompleteUploadDays },
+        },
+        {
+          // Processed receipts (untagged) and thumbnails are kept for as long as their expense.
+          id: "expire-unprocessed-receipts",
+          status: "Enabled",
+          filter: { and: { prefix: receiptsPrefix, tags: { [unprocessedReceiptTag.key]: unprocessedReceiptTag.value } } },
+          expiration: { days: unprocessedReceiptDays },
         },
       ]);
     },

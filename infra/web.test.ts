@@ -139,6 +139,11 @@ describe("Next.js server IAM (least privilege)", () => {
     const s3 = inlineStatements(role(e, roleName)).filter((s) => s.actions.some((a) => a.startsWith("s3:")));
     const onFiles = s3.filter((s) => s.resources.some((r) => r.startsWith(`arn:aws:s3:::${bucket}`)));
     expect(onFiles.flatMap((s) => s.resources).sort()).toEqual([`arn:aws:s3:::${bucket}`, `arn:aws:s3:::${bucket}/*`]);
+    // Signing a receipt's presigned POST with its `tagging` field needs PutObjectTagging besides PutObject.
+    expect(onFiles.map((s) => [s.resources, s.actions])).toEqual([
+      [[`arn:aws:s3:::${bucket}/*`], ["s3:GetObject", "s3:PutObject", "s3:PutObjectTagging", "s3:DeleteObject"]],
+      [[`arn:aws:s3:::${bucket}`], ["s3:ListBucket"]],
+    ]);
     for (const s of s3) {
       for (const r of s.resources) expect([bucket, ...internal], r).toContain(r.replace("arn:aws:s3:::", "").split("/")[0]);
     }

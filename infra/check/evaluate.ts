@@ -15,6 +15,7 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import type * as Esbuild from "esbuild";
 import type { AppInfo, Evaluation, EvaluationMode } from "./evaluation";
+import { mockRegion } from "./mock-cloud";
 import { createSiteFixture } from "./site-fixture";
 
 export const repoRoot = fileURLToPath(new URL("../..", import.meta.url)).replace(/\/$/, "");
@@ -182,6 +183,8 @@ export async function evaluate(options: EvaluateOptions): Promise<Evaluation> {
       LEDGERLINE_EVAL_REPO_ROOT: repoRoot,
       PULUMI_CONFIG_PASSPHRASE: "",
       SST_STAGE: options.stage,
+      // What the CLI's AWS provider exports (pkg/project/provider/aws.go); live functions get it as SST_REGION.
+      SST_AWS_REGION: mockRegion,
     };
     const result = await runNode(outfile, env, root);
     if (!existsSync(resultPath)) {

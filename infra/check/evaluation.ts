@@ -29,6 +29,11 @@ export type RecordedFunction = {
   runtime: string | null;
   /** Names of the linked components (what `Resource.X` the function can read). */
   links: string[];
+  /**
+   * `nodejs.install`: the packages SST leaves out of the bundle and `npm install`s beside it (for linux), each
+   * with the version the CLI resolves from package.json ("*" when it has none).
+   */
+  install: Record<string, string>;
   dev: boolean;
 };
 

@@ -3,7 +3,7 @@
  * .sst/platform/src/components/rpc/rpc.ts): function builds, the bootstrap asset bucket, AppSync for live
  * Lambda. Emulated for the offline evaluation, recording which functions SST would build and what they link.
  */
-import { existsSync, mkdirSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { createServer, type IncomingMessage } from "node:http";
 import type { AddressInfo } from "node:net";
 import path from "node:path";
@@ -16,16 +16,30 @@ type BuildInput = {
   bundle?: string;
   runtime?: string;
   links?: Record<string, unknown>;
+  /** `nodejs` (with `install` as a map, package -> version or "*") and `architecture`. */
+  properties?: { install?: Record<string, string> };
   dev?: boolean;
 };
 
-function recordFunction(input: BuildInput): RecordedFunction {
+/**
+ * The versions SST's CLI installs for `nodejs.install` (resolveInstallVersion in pkg/runtime/node/build.go):
+ * the one given, else the dependency's range in the package.json, else "*".
+ */
+function installVersions(install: Record<string, string> | undefined, repoRoot: string): Record<string, string> {
+  const pkg = JSON.parse(readFileSync(path.join(repoRoot, "package.json"), "utf8")) as { dependencies?: Record<string, string> };
+  return Object.fromEntries(
+    Object.entries(install ?? {}).map(([name, version]) => [name, version && version !== "*" ? version : (pkg.dependencies?.[name] ?? "*")]),
+  );
+}
+
+function recordFunction(input: BuildInput, repoRoot: string): RecordedFunction {
   return {
     functionID: input.functionID ?? "",
     handler: input.handler ?? null,
     bundle: input.bundle ?? null,
     runtime: input.runtime ?? null,
     links: Object.keys(input.links ?? {}).sort(),
+    install: installVersions(input.properties?.install, repoRoot),
     dev: input.dev === true,
   };
 }
@@ -72,11 +86,11 @@ export async function startSstRpc(repoRoot: string): Promise<SstRpc> {
   function answer(method: string, input: BuildInput): { result: Json; error: string | null } {
     switch (method) {
       case "Runtime.Build":
-        builds.push(recordFunction(input));
+        builds.push(recordFunction(input, repoRoot));
         return { result: build(input, repoRoot), error: null };
       case "Runtime.AddTarget": {
         // `sst dev` runs live functions locally; their handler must exist all the same.
-        devTargets.push(recordFunction(input));
+        devTargets.push(recordFunction(input, repoRoot));
         const errors = build(input, repoRoot).errors;
         return { result: null, error: Array.isArray(errors) && errors.length > 0 ? errors.join("\n") : null };
       }

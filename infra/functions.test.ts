@@ -1,0 +1,185 @@
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import { describe, expect, inject, it } from "vitest";
+import { repoRoot } from "./check/evaluate";
+import type { Evaluation, RecordedResource } from "./check/evaluation";
+import { mockAccount, mockRegion } from "./check/mock-cloud";
+import { arrayAt, builtFunction, inlineStatements, objectAt, resource, resourcesOf, statementsOf, strings } from "./check/queries";
+import { cursorSecretValue } from "./check/scenarios";
+
+const { dev, production, sstDev } = inject("infra");
+
+const NOTIFICATION = "aws:s3/bucketNotification:BucketNotification";
+const LAMBDA = "aws:lambda/function:Function";
+const PERMISSION = "aws:lambda/permission:Permission";
+const ROLE = "aws:iam/role:Role";
+
+/** SST names a `notify` subscriber <bucket>Notifications + Notification + <its name>. */
+const RECEIPT = "FilesNotificationsNotificationReceiptUploaded";
+
+const scenarios = [
+  ["dev", dev],
+  ["production", production],
+  ["sst dev", sstDev],
+] as const;
+const deployed = scenarios.filter(([, e]) => e.mode === "deploy");
+
+const names = (e: Evaluation) => ({
+  table: String(resource(e, "aws:dynamodb/table:Table", "ExpensesTable").inputs.name),
+  bucket: String(resource(e, "aws:s3/bucket:Bucket", "FilesBucket").inputs.bucket),
+});
+const receiptFunction = (e: Evaluation): RecordedResource => resource(e, LAMBDA, `${RECEIPT}Function`);
+const receiptArn = (e: Evaluation) => `arn:aws:lambda:${mockRegion}:${mockAccount}:function:${String(receiptFunction(e).inputs.name)}`;
+const receiptRole = (e: Evaluation): RecordedResource => resource(e, ROLE, `${RECEIPT}Role`);
+const variables = (e: Evaluation) => objectAt(objectAt(receiptFunction(e).inputs.environment).variables);
+
+/** The narrowed link permissions of infra/links.ts, as the receipt function's role must carry them. */
+const linkStatements = (e: Evaluation) => {
+  const { table, bucket } = names(e);
+  return [
+    {
+      effect: "Allow",
+      actions: [
+        "dynamodb:GetItem",
+        "dynamodb:BatchGetItem",
+        "dynamodb:Query",
+        "dynamodb:PutItem",
+        "dynamodb:UpdateItem",
+        "dynamodb:DeleteItem",
+        "dynamodb:BatchWriteItem",
+        "dynamodb:ConditionCheckItem",
+        "dynamodb:DescribeTable",
+      ],
+      resources: [
+        `arn:aws:dynamodb:${mockRegion}:${mockAccount}:table/${table}`,
+        `arn:aws:dynamodb:${mockRegion}:${mockAccount}:table/${table}/index/*`,
+      ],
+      principals: {},
+    },
+    {
+      effect: "Allow",
+      actions: ["s3:GetObject", "s3:PutObject", "s3:PutObjectTagging", "s3:DeleteObject"],
+      resources: [`arn:aws:s3:::${bucket}/*`],
+      principals: {},
+    },
+    { effect: "Allow", actions: ["s3:ListBucket"], resources: [`arn:aws:s3:::${bucket}`], principals: {} },
+  ];
+};
+
+describe("Files bucket notifications", () => {
+  it.each(scenarios)("are one notification resource for the bucket, from one notify() call (%s)", (_, e) => {
+    const { bucket } = names(e);
+    expect(resourcesOf(e, NOTIFICATION).filter((n) => n.inputs.bucket === bucket).map((n) => n.name)).toEqual([
+      "FilesNotificationsNotification",
+    ]);
+    expect(resourcesOf(e, "sst:aws:BucketNotification").map((n) => n.name)).toEqual(["FilesNotifications"]);
+  });
+
+  it.each(scenarios)("notify the receipt function of browser uploads under receipts/ only (%s)", (_, e) => {
+    const notification = resource(e, NOTIFICATION, "FilesNotificationsNotification").inputs;
+    // Only POST: the function's own PutObjects (cleaned file, thumbnail) under receipts/ must not notify it again.
+    expect(arrayAt(notification.lambdaFunctions)).toEqual([
+      { id: "ReceiptUploaded", events: ["s3:ObjectCreated:Post"], filterPrefix: "receipts/", lambdaFunctionArn: receiptArn(e) },
+    ]);
+    expect(arrayAt(notification.queues)).toEqual([]);
+    expect(arrayAt(notification.topics)).toEqual([]);
+  });
+
+  it.each(scenarios)("let S3 invoke the receipt function from the Files bucket only (%s)", (_, e) => {
+    const permissions = resourcesOf(e, PERMISSION).filter((p) => p.inputs.function === receiptArn(e));
+    expect(permissions.map((p) => p.inputs)).toEqual([
+      {
+        action: "lambda:InvokeFunction",
+        function: receiptArn(e),
+        principal: "s3.amazonaws.com",
+        sourceArn: `arn:aws:s3:::${names(e).bucket}`,
+      },
+    ]);
+  });
+});
+
+describe("receipt function", () => {
+  it("is built from functions/receipt.ts, linked to the table and the bucket", () => {
+    const build = builtFunction(dev, RECEIPT);
+    expect(build).toMatchObject({ handler: "functions/receipt.handler", bundle: null, runtime: "nodejs24.x", dev: false });
+    expect(build.links).toEqual(["Expenses", "Files"]);
+    expect(builtFunction(production, RECEIPT).links).toEqual(["Expenses", "Files"]);
+  });
+
+  it("has SST install sharp's linux build, at the version package.json pins", () => {
+    const pkg = JSON.parse(readFileSync(path.join(repoRoot, "package.json"), "utf8")) as { dependencies: Record<string, string> };
+    // The CLI resolves the version from `dependencies` (not devDependencies); unpinned it would install the latest.
+    expect(pkg.dependencies.sharp).toMatch(/^\d+\.\d+\.\d+$/);
+    expect(builtFunction(dev, RECEIPT).install).toEqual({ sharp: pkg.dependencies.sharp });
+  });
+
+  it.each(deployed)("runs on nodejs24.x (x86_64, sharp's build) with 1536 MB and 60 s (%s)", (_, e) => {
+    expect(receiptFunction(e).inputs).toMatchObject({
+      handler: "functions/receipt.handler",
+      runtime: "nodejs24.x",
+      architectures: ["x86_64"],
+      memorySize: 1536,
+      timeout: 60,
+      packageType: "Zip",
+    });
+  });
+
+  it.each(deployed)("may touch only the Expenses table, its indexes and the Files bucket (%s)", (_, e) => {
+    const statements = inlineStatements(receiptRole(e));
+    expect(statements).toEqual(linkStatements(e));
+    for (const s of statements) {
+      for (const action of s.actions) expect(action, JSON.stringify(s)).not.toMatch(/\*/);
+      expect(s.resources, JSON.stringify(s)).not.toContain("*");
+    }
+    const services = new Set(statements.flatMap((s) => s.actions).map((a) => a.split(":")[0]));
+    expect([...services].sort()).toEqual(["dynamodb", "s3"]);
+  });
+
+  it.each(deployed)("has a role only Lambda can assume once deployed (%s)", (_, e) => {
+    const trust = statementsOf(receiptRole(e).inputs.assumeRolePolicy);
+    expect(trust.map((s) => s.principals)).toEqual([{ Service: "lambda.amazonaws.com" }]);
+  });
+
+  it.each(scenarios)("carries no secret in its environment: the cursor secret is not linked (%s)", (_, e) => {
+    expect(JSON.stringify(receiptFunction(e).inputs)).not.toContain(cursorSecretValue);
+    expect(Object.keys(variables(e)).filter((k) => k.startsWith("SST_RESOURCE_"))).toEqual(["SST_RESOURCE_App"]);
+  });
+
+  it.each(deployed)("reads its links from the encrypted bundle: nothing else in its environment (%s)", (_, e) => {
+    expect(Object.keys(variables(e)).sort()).toEqual(["SST_KEY", "SST_KEY_FILE", "SST_RESOURCE_App"]);
+  });
+});
+
+describe("receipt function under `sst dev`", () => {
+  it("is a live target: SST runs functions/receipt.ts on the laptop with the same links", () => {
+    const target = sstDev.devTargets.find((t) => t.functionID === RECEIPT);
+    expect(target).toMatchObject({ handler: "functions/receipt.handler", dev: true, links: ["Expenses", "Files"] });
+    expect(sstDev.builds.map((b) => b.functionID)).not.toContain(RECEIPT);
+    const component = resource(sstDev, "sst:aws:Function", RECEIPT).outputs;
+    expect(objectAt(component._metadata).dev).toBe(true);
+    expect(objectAt(component._live)).toMatchObject({ functionID: RECEIPT, handler: "functions/receipt.handler" });
+  });
+
+  it("is deployed as SST's bridge stub, which relays invocations over AppSync", () => {
+    const fn = receiptFunction(sstDev).inputs;
+    expect(fn).toMatchObject({ handler: "bootstrap", runtime: "provided.al2023", memorySize: 1536, timeout: 60 });
+    expect(String(fn.description)).toMatch(/\(live\)$/);
+    expect(variables(sstDev)).toMatchObject({
+      SST_FUNCTION_ID: RECEIPT,
+      SST_REGION: mockRegion,
+      SST_APPSYNC_HTTP: expect.stringContaining("appsync-api"),
+      SST_APPSYNC_REALTIME: expect.stringContaining("appsync-realtime-api"),
+    });
+  });
+
+  it("adds only SST's relay permissions to the role, which the account may assume (to run the handler locally)", () => {
+    const asset = "sst-asset-mock";
+    expect(inlineStatements(receiptRole(sstDev))).toEqual([
+      ...linkStatements(sstDev),
+      { effect: "Allow", actions: ["appsync:*"], resources: ["*"], principals: {} },
+      { effect: "Allow", actions: ["s3:*"], resources: [`arn:aws:s3:::${asset}`, `arn:aws:s3:::${asset}/*`], principals: {} },
+    ]);
+    const trust = statementsOf(receiptRole(sstDev).inputs.assumeRolePolicy);
+    expect(strings(trust[0]?.principals.AWS)).toEqual([`arn:aws:iam::${mockAccount}:root`]);
+  });
+});

@@ -1,0 +1,42 @@
+import { bucket, receiptsPrefix, table } from "./storage";
+
+/**
+ * SST's function roles also trust the account root (its check `!dev` tests an Output, which is always truthy), so
+ * that `sst dev` can run a live handler on the laptop with the function's own role. Deployed, a function's role
+ * is only ever assumed by Lambda: trust nothing else.
+ */
+const deployedRole = {
+  role: (args: aws.iam.RoleArgs): undefined => {
+    if (!$dev) args.assumeRolePolicy = aws.iam.assumeRolePolicyForPrincipal({ Service: "lambda.amazonaws.com" });
+  },
+};
+
+/**
+ * The Files bucket's event subscribers (DESIGN.md "Functions"). SST allows one `notify` per bucket (a second
+ * call throws), so every subscriber is one entry of this call: the import function's `imports/` notification
+ * joins this list.
+ */
+export const bucketNotifications = bucket.notify({
+  notifications: [
+    {
+      // Checks an uploaded receipt (magic bytes), strips its EXIF, writes it back with a thumbnail and marks the
+      // expense's receipt ready or rejected.
+      name: "ReceiptUploaded",
+      function: {
+        handler: "functions/receipt.handler",
+        link: [table, bucket],
+        // sharp is native: SST installs its linux build beside the bundle. heic-decode is wasm inlined in JS
+        // and bundles like any other package.
+        nodejs: { install: ["sharp"] },
+        // Lambda allots CPU in proportion to memory; sharp's resize and re-encode are CPU-bound.
+        memory: "1536 MB",
+        timeout: "60 seconds",
+        transform: deployedRole,
+      },
+      // Browsers upload with presigned POSTs. The function's own writes (the cleaned file, the thumbnail) are
+      // PutObjects, which must not notify it again: no `s3:ObjectCreated:*` here.
+      events: ["s3:ObjectCreated:Post"],
+      filterPrefix: receiptsPrefix,
+    },
+  ],
+});
