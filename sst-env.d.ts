@@ -12,6 +12,11 @@ declare module "sst" {
       "name": string
       "type": "sst.aws.Dynamo"
     }
+    "Export": {
+      "name": string
+      "type": "sst.aws.Function"
+      "url": string
+    }
     "Files": {
       "name": string
       "type": "sst.aws.Bucket"

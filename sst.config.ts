@@ -15,13 +15,17 @@ export default $config({
   async run() {
     // Imported in order: storage and auth first, the site and functions link them (infra/*.ts, one file per concern).
     const { table, bucket } = await import("./infra/storage");
-    await import("./infra/functions");
     const { userPool, userPoolClient } = await import("./infra/auth");
+    await import("./infra/functions");
+    await import("./infra/analytics");
+    const { exportFunction } = await import("./infra/export");
     const { router } = await import("./infra/router");
     const { site } = await import("./infra/web");
     return {
       url: router.url,
       site: site.url,
+      // The Router's /api/export (the function's own URL is not advertised: the browser goes through the Router).
+      export: exportFunction.url,
       table: table.name,
       bucket: bucket.name,
       userPool: userPool.id,

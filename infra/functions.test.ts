@@ -3,6 +3,7 @@ import path from "node:path";
 import { describe, expect, inject, it } from "vitest";
 import { repoRoot } from "./check/evaluate";
 import type { Evaluation, RecordedResource } from "./check/evaluation";
+import { bucketLinkStatements, deployedNames, devRelayStatements, lambdaArn, tableLinkStatement } from "./check/expected-iam";
 import { mockAccount, mockRegion } from "./check/mock-cloud";
 import { arrayAt, builtFunction, inlineStatements, objectAt, resource, resourcesOf, statementsOf, strings } from "./check/queries";
 import { cursorSecretValue } from "./check/scenarios";
@@ -24,51 +25,17 @@ const scenarios = [
 ] as const;
 const deployed = scenarios.filter(([, e]) => e.mode === "deploy");
 
-const names = (e: Evaluation) => ({
-  table: String(resource(e, "aws:dynamodb/table:Table", "ExpensesTable").inputs.name),
-  bucket: String(resource(e, "aws:s3/bucket:Bucket", "FilesBucket").inputs.bucket),
-});
 const receiptFunction = (e: Evaluation): RecordedResource => resource(e, LAMBDA, `${RECEIPT}Function`);
-const receiptArn = (e: Evaluation) => `arn:aws:lambda:${mockRegion}:${mockAccount}:function:${String(receiptFunction(e).inputs.name)}`;
+const receiptArn = (e: Evaluation) => lambdaArn(receiptFunction(e));
 const receiptRole = (e: Evaluation): RecordedResource => resource(e, ROLE, `${RECEIPT}Role`);
 const variables = (e: Evaluation) => objectAt(objectAt(receiptFunction(e).inputs.environment).variables);
 
 /** The narrowed link permissions of infra/links.ts, as the receipt function's role must carry them. */
-const linkStatements = (e: Evaluation) => {
-  const { table, bucket } = names(e);
-  return [
-    {
-      effect: "Allow",
-      actions: [
-        "dynamodb:GetItem",
-        "dynamodb:BatchGetItem",
-        "dynamodb:Query",
-        "dynamodb:PutItem",
-        "dynamodb:UpdateItem",
-        "dynamodb:DeleteItem",
-        "dynamodb:BatchWriteItem",
-        "dynamodb:ConditionCheckItem",
-        "dynamodb:DescribeTable",
-      ],
-      resources: [
-        `arn:aws:dynamodb:${mockRegion}:${mockAccount}:table/${table}`,
-        `arn:aws:dynamodb:${mockRegion}:${mockAccount}:table/${table}/index/*`,
-      ],
-      principals: {},
-    },
-    {
-      effect: "Allow",
-      actions: ["s3:GetObject", "s3:PutObject", "s3:PutObjectTagging", "s3:DeleteObject"],
-      resources: [`arn:aws:s3:::${bucket}/*`],
-      principals: {},
-    },
-    { effect: "Allow", actions: ["s3:ListBucket"], resources: [`arn:aws:s3:::${bucket}`], principals: {} },
-  ];
-};
+const linkStatements = (e: Evaluation) => [tableLinkStatement(e), ...bucketLinkStatements(e)];
 
 describe("Files bucket notifications", () => {
   it.each(scenarios)("are one notification resource for the bucket, from one notify() call (%s)", (_, e) => {
-    const { bucket } = names(e);
+    const { bucket } = deployedNames(e);
     expect(resourcesOf(e, NOTIFICATION).filter((n) => n.inputs.bucket === bucket).map((n) => n.name)).toEqual([
       "FilesNotificationsNotification",
     ]);
@@ -92,7 +59,7 @@ describe("Files bucket notifications", () => {
         action: "lambda:InvokeFunction",
         function: receiptArn(e),
         principal: "s3.amazonaws.com",
-        sourceArn: `arn:aws:s3:::${names(e).bucket}`,
+        sourceArn: `arn:aws:s3:::${deployedNames(e).bucket}`,
       },
     ]);
   });
@@ -173,12 +140,7 @@ describe("receipt function under `sst dev`", () => {
   });
 
   it("adds only SST's relay permissions to the role, which the account may assume (to run the handler locally)", () => {
-    const asset = "sst-asset-mock";
-    expect(inlineStatements(receiptRole(sstDev))).toEqual([
-      ...linkStatements(sstDev),
-      { effect: "Allow", actions: ["appsync:*"], resources: ["*"], principals: {} },
-      { effect: "Allow", actions: ["s3:*"], resources: [`arn:aws:s3:::${asset}`, `arn:aws:s3:::${asset}/*`], principals: {} },
-    ]);
+    expect(inlineStatements(receiptRole(sstDev))).toEqual([...linkStatements(sstDev), ...devRelayStatements()]);
     const trust = statementsOf(receiptRole(sstDev).inputs.assumeRolePolicy);
     expect(strings(trust[0]?.principals.AWS)).toEqual([`arn:aws:iam::${mockAccount}:root`]);
   });

@@ -1,15 +1,5 @@
+import { deployedRole } from "./roles";
 import { bucket, receiptsPrefix, table } from "./storage";
-
-/**
- * SST's function roles also trust the account root (its check `!dev` tests an Output, which is always truthy), so
- * that `sst dev` can run a live handler on the laptop with the function's own role. Deployed, a function's role
- * is only ever assumed by Lambda: trust nothing else.
- */
-const deployedRole = {
-  role: (args: aws.iam.RoleArgs): undefined => {
-    if (!$dev) args.assumeRolePolicy = aws.iam.assumeRolePolicyForPrincipal({ Service: "lambda.amazonaws.com" });
-  },
-};
 
 /**
  * The Files bucket's event subscribers (DESIGN.md "Functions"). SST allows one `notify` per bucket (a second

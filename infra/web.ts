@@ -1,4 +1,5 @@
 import { userPool, userPoolClient } from "./auth";
+import { exportFunction } from "./export";
 import { router } from "./router";
 import { cursorSecret } from "./secrets";
 import { devOrigin } from "./stage";
@@ -10,10 +11,15 @@ const region = aws.getRegionOutput().region;
  * The Next.js app (OpenNext on Lambda) behind the Router. Linked to exactly what app/ and lib/ read through
  * `Resource` (infra/links.test.ts checks this against the code); the links grant the narrowed permissions of
  * infra/links.ts. Under `sst dev` nothing is deployed for it: `next dev` runs locally against the live resources.
+ *
+ * The Export link is for app/api/export/route.ts, which forwards /api/export to `Resource.Export.url` where the
+ * Router does not (`sst dev`'s `next dev`); that URL is the Router's /api/export. SST's Function link also grants
+ * lambda:InvokeFunction on that one function, which the site never uses (it calls the URL over HTTPS) and which
+ * reaches nothing the public URL does not: the handler verifies the caller's token either way.
  */
 export const site = new sst.aws.Nextjs("Web", {
   router: { instance: router },
-  link: [table, bucket, userPool, userPoolClient, cursorSecret],
+  link: [table, bucket, userPool, userPoolClient, cursorSecret, exportFunction],
   // Public values, inlined in the browser bundle at build time (and passed to `next dev`).
   environment: {
     NEXT_PUBLIC_USER_POOL_ID: userPool.id,

@@ -10,6 +10,11 @@ export const mockAccount = "123456789012";
 
 type Inputs = Record<string, unknown>;
 
+/** The stream ARN the mock gives a table (AWS appends the stream's creation time to the table's ARN). */
+export function mockStreamArn(tableArn: string): string {
+  return `${tableArn}/stream/2026-01-01T00:00:00.000`;
+}
+
 function text(value: unknown, fallback: string): string {
   return typeof value === "string" && value !== "" ? value : fallback;
 }
@@ -27,7 +32,7 @@ export function resourceState(type: string, name: string, inputs: Inputs): { id:
   switch (type) {
     case "aws:dynamodb/table:Table": {
       const arn = `arn:aws:dynamodb:${region}:${account}:table/${physical}`;
-      return { id: physical, state: { ...inputs, arn, streamArn: `${arn}/stream/2026-01-01T00:00:00.000` } };
+      return { id: physical, state: { ...inputs, arn, streamArn: mockStreamArn(arn) } };
     }
     case "aws:s3/bucket:Bucket": {
       const bucket = text(inputs.bucket, name.toLowerCase());
