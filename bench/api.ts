@@ -143,9 +143,9 @@ async function rawWrites(endpoint: string, userId: string): Promise<{ putItem: n
           {
             Update: {
               TableName: TABLE_NAME,
-              Key: { userId, sk: "AGG#2025-03" },
+              Key: { userId, sk: "AGG#2025-03#Food" },
               UpdateExpression: "ADD #t :t, #n :n",
-              ExpressionAttributeNames: { "#t": "t#EUR#Food", "#n": "n#EUR#Food" },
+              ExpressionAttributeNames: { "#t": "t#EUR", "#n": "n#EUR" },
               ExpressionAttributeValues: { ":t": input.amountMinor, ":n": 1 },
             },
           },

@@ -31,7 +31,7 @@ const round = (ms: number) => Math.round(ms);
 
 /** A 4032 x 3024 photo (12 MP, as phones take them) with enough texture to weigh about 3 MB as JPEG. */
 async function phonePhoto(): Promise<Buffer> {
-  const texture = await sharp({ create: { width: 1008, height: 756, channels: 3, noise: { type: "gaussian", mean: 150, sigma: 20 } } })
+  const texture = await sharp({ create: { width: 1008, height: 756, channels: 3, background: "#999", noise: { type: "gaussian", mean: 150, sigma: 20 } } })
     .png()
     .toBuffer();
   return sharp(texture).resize(4032, 3024).jpeg({ quality: 90 }).withMetadata({ orientation: 6 }).toBuffer();

@@ -13,3 +13,4 @@ for (const [name, run] of Object.entries(BENCHMARKS)) {
   console.log(`\n━━ bench: ${name} ━━`);
   await run();
 }
+export {};

@@ -73,3 +73,13 @@ export class TooManyRequestsError extends DomainError {
     super(429, "too-many-requests", "Too many requests", `Try again in ${retryAfterSeconds} s.`);
   }
 }
+
+/** Contention that outlasted our retries (e.g. a transaction conflicting on an aggregate): try again shortly. */
+export class ServiceUnavailableError extends DomainError {
+  constructor(
+    readonly retryAfterSeconds: number,
+    detail = "We are handling many changes to this data at once; try again in a moment.",
+  ) {
+    super(503, "service-unavailable", "Busy, try again shortly", detail);
+  }
+}

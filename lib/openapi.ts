@@ -6,6 +6,8 @@ import {
   ExpenseListSchema,
   ExpensePatchSchema,
   ExpenseSchema,
+  EXPORT_COLUMNS,
+  ExportQuerySchema,
   IdempotencyKeySchema,
   MeSchema,
   NewExpenseSchema,
@@ -42,6 +44,9 @@ const problems = {
     "retry-after": z.string().meta({ description: "Seconds until writes are accepted again" }),
   }),
   internal: problem("InternalError", "Unexpected failure; details are logged under the request id"),
+  unavailable: problem("ServiceUnavailable", "Too much contention on this data right now; retry after the given seconds", {
+    "retry-after": z.string().meta({ description: "Seconds to wait before retrying" }),
+  }),
 };
 
 function json(description: string, schema: z.ZodType, headers: Record<string, z.ZodType> = {}): ZodOpenApiResponseObject {
@@ -51,7 +56,14 @@ function json(description: string, schema: z.ZodType, headers: Record<string, z.
 const idPath = { path: ExpenseIdParamsSchema };
 const jsonBody = (schema: z.ZodType) => ({ required: true, content: { "application/json": { schema } } });
 const read = { "400": problems.badRequest, "401": problems.unauthenticated, "500": problems.internal };
-const write = { ...read, "413": problems.payloadTooLarge, "415": problems.unsupportedMediaType, "422": problems.validation, "429": problems.tooManyRequests };
+const write = {
+  ...read,
+  "413": problems.payloadTooLarge,
+  "415": problems.unsupportedMediaType,
+  "422": problems.validation,
+  "429": problems.tooManyRequests,
+  "503": problems.unavailable,
+};
 const secured: Pick<ZodOpenApiOperationObject, "security"> = { security: [{ bearer: [] }] };
 
 /** OpenAPI 3.1 of the expenses API, generated from the same zod schemas that validate requests. */
@@ -115,6 +127,7 @@ export function openApiDocument() {
             "412": problems.preconditionFailed,
             "428": problems.preconditionRequired,
             "429": problems.tooManyRequests,
+            "503": problems.unavailable,
             ...read,
           },
         },
@@ -144,6 +157,29 @@ export function openApiDocument() {
             "204": { description: "Removed", headers: z.object({ "x-request-id": requestId }) },
             "404": problems.notFound,
             "429": problems.tooManyRequests,
+            ...read,
+          },
+        },
+      },
+      "/api/export": {
+        get: {
+          ...secured,
+          summary: "Download the expenses the filters select as CSV (streamed)",
+          description:
+            `RFC 4180, UTF-8 with a BOM, CRLF; columns ${EXPORT_COLUMNS.join(",")}; newest date first, the same rows as the list with the same filters. ` +
+            "Cells that a spreadsheet would run as a formula are prefixed with '. Bad filters are answered before the first byte; " +
+            "a failure during the download cuts the connection, so a partial file is never mistaken for a complete one.",
+          requestParams: { query: ExportQuerySchema },
+          responses: {
+            "200": {
+              description: "The CSV file, as an attachment",
+              headers: z.object({
+                "x-request-id": requestId,
+                "content-disposition": z.string().meta({ example: 'attachment; filename="expenses-2025-01-01-2025-03-31.csv"' }),
+              }),
+              content: { "text/csv": { schema: z.string().meta({ description: "CSV text" }) } },
+            },
+            "422": problems.validation,
             ...read,
           },
         },

@@ -257,21 +257,35 @@ const LimitSchema = z
   .transform(Number)
   .pipe(z.number().int().min(1, "must be at least 1").max(100, "must be at most 100"));
 
+/** The filters the list and the export share. */
+const expenseFilters = {
+  from: CalendarDateSchema.optional(),
+  to: CalendarDateSchema.optional(),
+  category: CategorySchema.optional(),
+  q: z.string().trim().min(1).max(100).optional().meta({ description: "Case-insensitive text in description or merchant" }),
+};
+
+function fromNotAfterTo(query: { from?: string; to?: string }, ctx: z.RefinementCtx) {
+  if (query.from && query.to && query.from > query.to) ctx.addIssue({ code: "custom", message: "must be on or before to", path: ["from"] });
+}
+
 /** Query of GET /api/expenses. Unknown parameters are rejected: a typo must not silently widen a list. */
 export const ExpenseListQuerySchema = z
   .strictObject({
-    from: CalendarDateSchema.optional(),
-    to: CalendarDateSchema.optional(),
-    category: CategorySchema.optional(),
-    q: z.string().trim().min(1).max(100).optional().meta({ description: "Case-insensitive text in description or merchant" }),
+    ...expenseFilters,
     limit: LimitSchema.optional().meta({ description: "Page size 1-100, default 50" }),
     cursor: z.string().min(1).max(2048).optional().meta({ description: "nextCursor of the previous page" }),
   })
-  .superRefine((query, ctx) => {
-    if (query.from && query.to && query.from > query.to) ctx.addIssue({ code: "custom", message: "must be on or before to", path: ["from"] });
-  })
+  .superRefine(fromNotAfterTo)
   .transform(({ limit, ...rest }) => ({ ...rest, limit: limit ?? 50 }));
 export type ExpenseListQuery = z.output<typeof ExpenseListQuerySchema>;
+
+/** Query of GET /api/export: exactly the list's filters, so a download holds what the list shows. */
+export const ExportQuerySchema = z.strictObject(expenseFilters).superRefine(fromNotAfterTo);
+export type ExportQuery = z.output<typeof ExportQuerySchema>;
+
+/** The export's columns, in order (DESIGN.md "CSV"); the import recognises them with no questions. */
+export const EXPORT_COLUMNS = ["date", "amount", "currency", "category", "merchant", "description", "tags", "receipt", "id"] as const;
 
 export const ExpenseListSchema = z
   .object({

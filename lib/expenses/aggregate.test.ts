@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { aggregateDeltas, deltasByMonth, totalsOf, type AggregateDelta, type AggregateEntry } from "./aggregate";
+import { aggregateDeltas, deltasByItem, totalsOf, type AggregateDelta, type AggregateEntry } from "./aggregate";
 
 function entry(overrides: Partial<AggregateEntry> = {}): AggregateEntry {
   return { date: "2025-03-14", currency: "EUR", category: "Food", amountMinor: 1250n, ...overrides };
@@ -34,7 +34,18 @@ describe("aggregateDeltas", () => {
 
   it("moves the amount between months when the date changes month", () => {
     const deltas = aggregateDeltas(entry(), entry({ date: "2025-04-01" }));
-    expect([...deltasByMonth(deltas).keys()]).toEqual(["2025-03", "2025-04"]);
+    expect(deltasByItem(deltas).map((item) => [item.month, item.category])).toEqual([
+      ["2025-03", "Food"],
+      ["2025-04", "Food"],
+    ]);
+  });
+
+  it("touches two items when the category changes, one per month x category", () => {
+    const deltas = aggregateDeltas(entry(), entry({ category: "Travel", currency: "JPY", amountMinor: 900n }));
+    expect(deltasByItem(deltas)).toEqual([
+      { month: "2025-03", category: "Food", deltas: [{ month: "2025-03", currency: "EUR", category: "Food", totalMinor: -1250n, count: -1 }] },
+      { month: "2025-03", category: "Travel", deltas: [{ month: "2025-03", currency: "JPY", category: "Travel", totalMinor: 900n, count: 1 }] },
+    ]);
   });
 
   it("produces nothing when the change does not touch money", () => {

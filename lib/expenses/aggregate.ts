@@ -35,11 +35,16 @@ export function aggregateDeltas(before: AggregateEntry | undefined, after: Aggre
     .map(([, delta]) => delta);
 }
 
-/** Groups deltas by month: each month is one aggregate item, updated once per transaction. */
-export function deltasByMonth(deltas: AggregateDelta[]): Map<string, AggregateDelta[]> {
-  const months = new Map<string, AggregateDelta[]>();
-  for (const delta of deltas) months.set(delta.month, [...(months.get(delta.month) ?? []), delta]);
-  return months;
+/** Groups deltas by aggregate item (month x category): each item is updated once per transaction. */
+export function deltasByItem(deltas: AggregateDelta[]): { month: string; category: string; deltas: AggregateDelta[] }[] {
+  const items = new Map<string, { month: string; category: string; deltas: AggregateDelta[] }>();
+  for (const delta of deltas) {
+    const key = JSON.stringify([delta.month, delta.category]);
+    const item = items.get(key) ?? { month: delta.month, category: delta.category, deltas: [] };
+    item.deltas.push(delta);
+    items.set(key, item);
+  }
+  return [...items.values()];
 }
 
 /** Cell totals of a set of expenses computed directly: the reference the aggregates must equal. */

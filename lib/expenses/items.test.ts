@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { z } from "zod";
-import { aggregateCells, aggregateUpdate, dateKeyRange, indexKeyOf, parseStored, toExpense, toExpenseItem } from "./items";
+import { aggregateCells, aggregateKey, aggregateRange, aggregateUpdate, dateKeyRange, indexKeyOf, isLegacyAggregate, parseStored, toExpense, toExpenseItem } from "./items";
 import { newExpense } from "./expense";
 import { newExpenseInput } from "./test-support";
 
@@ -26,18 +26,40 @@ describe("table layout", () => {
     expect(indexKeyOf("byCategory", item)).toEqual({ userId: "u", sk: "EXP#1", dateKey: "d#1", catKey: "u#Food" });
   });
 
-  it("adds to one top-level attribute per cell, with names out of the expression", () => {
+  it("keys aggregates by month and category, and bounds a range of months around every category", () => {
+    expect(aggregateKey("u", "2025-03", "Food & drink")).toEqual({ userId: "u", sk: "AGG#2025-03#Food & drink" });
+    const { low, high } = aggregateRange("2025-03", "2025-04");
+    const inside = ["AGG#2025-03", "AGG#2025-03#A", "AGG#2025-04#~~~", "AGG#2025-04#\u{10FFFF}", "AGG#2025-04#$"];
+    const outside = ["AGG#2025-02#Food", "AGG#2025-05", "AGG#2025-05#A", "EXP#01J"];
+    // DynamoDB orders string keys by their UTF-8 bytes.
+    const bytes = (text: string) => Buffer.from(text, "utf8");
+    const within = (sk: string) => Buffer.compare(bytes(low), bytes(sk)) <= 0 && Buffer.compare(bytes(sk), bytes(high)) <= 0;
+    expect(inside.filter(within)).toEqual(inside);
+    expect(outside.filter(within)).toEqual([]);
+  });
+
+  it("adds to one top-level attribute per currency, with names out of the expression", () => {
     const update = aggregateUpdate([{ month: "2025-03", currency: "EUR", category: "Food & drink", totalMinor: -250n, count: -1 }]);
     expect(update).toEqual({
       UpdateExpression: "ADD #t0 :t0, #n0 :n0",
-      ExpressionAttributeNames: { "#t0": "t#EUR#Food & drink", "#n0": "n#EUR#Food & drink" },
+      ExpressionAttributeNames: { "#t0": "t#EUR", "#n0": "n#EUR" },
       ExpressionAttributeValues: { ":t0": -250n, ":n0": -1 },
     });
   });
 
   it("reads cells back, including categories with # in their name, and skips emptied cells", () => {
-    const cells = aggregateCells({ userId: "u", sk: "AGG#2025-03", "t#EUR#A#B": 2n ** 60n, "n#EUR#A#B": 3, "t#JPY#Food": 0, "n#JPY#Food": 0 });
+    const cells = aggregateCells({ userId: "u", sk: "AGG#2025-03#A#B", "t#EUR": 2n ** 60n, "n#EUR": 3, "t#JPY": 0, "n#JPY": 0 });
     expect(cells).toEqual([{ month: "2025-03", currency: "EUR", category: "A#B", totalMinor: 2n ** 60n, count: 3 }]);
+  });
+
+  it("reads a legacy month item (cells named by currency and category) the same way", () => {
+    const legacy = { userId: "u", sk: "AGG#2025-03", "t#EUR#A#B": 5n, "n#EUR#A#B": 1, "t#JPY#Food": 900, "n#JPY#Food": 2 };
+    expect(isLegacyAggregate(legacy)).toBe(true);
+    expect(isLegacyAggregate({ sk: "AGG#2025-03#Food" })).toBe(false);
+    expect(aggregateCells(legacy)).toEqual([
+      { month: "2025-03", currency: "EUR", category: "A#B", totalMinor: 5n, count: 1 },
+      { month: "2025-03", currency: "JPY", category: "Food", totalMinor: 900n, count: 2 },
+    ]);
   });
 
   it("reports a stored item that does not fit as an internal error, not a validation error", () => {

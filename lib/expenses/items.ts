@@ -1,7 +1,9 @@
 /**
  * The table layout (DESIGN "Data model"): the only module that knows pk/sk values and index attributes.
  *   expense     userId | EXP#<id>        dateKey = <date>#<id> (LSI byDate), catKey = <userId>#<category> (GSI byCategory)
- *   aggregate   userId | AGG#<YYYY-MM>   t#<CUR>#<category> = total minor units, n#<CUR>#<category> = count
+ *   aggregate   userId | AGG#<YYYY-MM>#<category>   t#<CUR> = total minor units, n#<CUR> = count (one item per
+ *               month x category: writes to different categories never meet, and no item grows with categories)
+ *   (legacy)    userId | AGG#<YYYY-MM>   t#<CUR>#<category>, n#<CUR>#<category> — read until migrated
  *   idempotency userId | IDEM#<key>      requestHash, response, ttl (epoch s)
  */
 import { z } from "zod";
@@ -16,7 +18,15 @@ export const BY_CATEGORY_INDEX = "byCategory";
 export type TableKey = { userId: string; sk: string };
 
 export const expenseKey = (userId: string, id: string): TableKey => ({ userId, sk: `EXP#${id}` });
-export const aggregateKey = (userId: string, month: string): TableKey => ({ userId, sk: `AGG#${month}` });
+export const aggregateKey = (userId: string, month: string, category: string): TableKey => ({ userId, sk: `AGG#${month}#${category}` });
+
+/**
+ * Inclusive sk bounds of every aggregate item of the months from..to: `$` sorts right after `#`, so
+ * `AGG#<to>$` is above every `AGG#<to>#<category>` (any category text) and below the next month.
+ */
+export function aggregateRange(from: string, to: string): { low: string; high: string } {
+  return { low: `AGG#${from}`, high: `AGG#${to}$` };
+}
 export const idempotencyItemKey = (userId: string, key: string): TableKey => ({ userId, sk: `IDEM#${key}` });
 export const dateKeyOf = (expense: Pick<Expense, "date" | "id">): string => `${expense.date}#${expense.id}`;
 export const categoryKeyOf = (userId: string, category: string): string => `${userId}#${category}`;
@@ -100,18 +110,20 @@ export function indexKeyOf(index: typeof BY_DATE_INDEX | typeof BY_CATEGORY_INDE
   return index === BY_CATEGORY_INDEX ? { ...base, catKey: pick("catKey") } : base;
 }
 
-const CELL = /^([tn])#([A-Z]{3})#(.+)$/s;
+const CELL = /^([tn])#([A-Z]{3})$/;
+const LEGACY_CELL = /^([tn])#([A-Z]{3})#(.+)$/s;
+const AGGREGATE_SK = /^AGG#(\d{4}-\d{2})(?:#(.+))?$/s;
 
 /**
- * One UpdateItem per month: `ADD` on a top-level number attribute per cell creates it at 0 when absent,
- * so concurrent writers never need the item (or a nested map) to exist first, and the update is atomic.
+ * One UpdateItem per month x category item: `ADD` on a top-level number attribute per currency creates it at
+ * 0 when absent, so concurrent writers never need the item to exist first, and the update is atomic.
  */
 export function aggregateUpdate(deltas: AggregateDelta[]) {
   const names: Record<string, string> = {};
   const values: Record<string, bigint | number> = {};
   const clauses = deltas.flatMap((delta, i) => {
-    names[`#t${i}`] = `t#${delta.currency}#${delta.category}`;
-    names[`#n${i}`] = `n#${delta.currency}#${delta.category}`;
+    names[`#t${i}`] = `t#${delta.currency}`;
+    names[`#n${i}`] = `n#${delta.currency}`;
     values[`:t${i}`] = delta.totalMinor;
     values[`:n${i}`] = delta.count;
     return [`#t${i} :t${i}`, `#n${i} :n${i}`];
@@ -121,19 +133,32 @@ export function aggregateUpdate(deltas: AggregateDelta[]) {
 
 export type AggregateCell = { month: string; currency: string; category: string; totalMinor: bigint; count: number };
 
-/** Reads an aggregate item back into cells; cells emptied by deletes (count 0) are left out. */
+/**
+ * Reads an aggregate item back into cells (month x currency x category); cells emptied by deletes (count 0)
+ * are left out. A legacy month item (`AGG#<month>`, cells named `t#<CUR>#<category>`) reads the same way, so
+ * summing both layouts stays exact while the migration moves one to the other.
+ */
 export function aggregateCells(item: Record<string, unknown>): AggregateCell[] {
-  const month = String(item.sk).slice("AGG#".length);
+  const key = AGGREGATE_SK.exec(String(item.sk));
+  if (!key) return [];
+  const [, month = "", itemCategory] = key;
   const cells = new Map<string, AggregateCell>();
   for (const [name, value] of Object.entries(item)) {
-    const match = CELL.exec(name);
-    if (!match || (typeof value !== "number" && typeof value !== "bigint")) continue;
-    const [, kind, currency = "", category = ""] = match;
-    const key = `${currency}#${category}`;
-    const cell = cells.get(key) ?? { month, currency, category, totalMinor: 0n, count: 0 };
+    if (typeof value !== "number" && typeof value !== "bigint") continue;
+    const match = itemCategory === undefined ? LEGACY_CELL.exec(name) : CELL.exec(name);
+    if (!match) continue;
+    const [, kind, currency = "", category = itemCategory ?? ""] = match;
+    const cellKey = `${currency}#${category}`;
+    const cell = cells.get(cellKey) ?? { month, currency, category, totalMinor: 0n, count: 0 };
     if (kind === "t") cell.totalMinor = BigInt(value);
     else cell.count = Number(value);
-    cells.set(key, cell);
+    cells.set(cellKey, cell);
   }
   return [...cells.values()].filter((cell) => cell.count > 0);
+}
+
+/** Whether an item is a legacy one-item-per-month aggregate (lib/expenses/migrate-aggregates.ts moves them). */
+export function isLegacyAggregate(item: Record<string, unknown>): boolean {
+  const key = AGGREGATE_SK.exec(String(item.sk));
+  return key !== null && key[2] === undefined;
 }

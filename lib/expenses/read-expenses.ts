@@ -1,7 +1,7 @@
 import { GetCommand, QueryCommand, type QueryCommandInput } from "@aws-sdk/lib-dynamodb";
 import { decodeCursor, encodeCursor, type CursorBinding, type PageKey } from "../cursor";
 import { BadRequestError, NotFoundError } from "../errors";
-import { ExpenseIdSchema, type ExpenseList, type ExpenseListQuery } from "../schemas";
+import { ExpenseIdSchema, type ExpenseJson, type ExpenseList, type ExpenseListQuery, type ExportQuery } from "../schemas";
 import type { UserContext } from "./context";
 import { toExpenseJson, type Expense } from "./expense";
 import { BY_CATEGORY_INDEX, BY_DATE_INDEX, categoryKeyOf, dateKeyRange, expenseKey, indexKeyOf, toExpense } from "./items";
@@ -22,6 +22,58 @@ export async function getExpense({ client, tableName, userId }: UserContext, id:
 export const SEARCH_BUDGET = 1_000;
 const SEARCH_PAGE = 250;
 
+/** The bounded Query behind a set of filters (see listExpenses): index, key condition and the `q` filter. */
+function filteredQuery(ctx: Pick<UserContext, "tableName" | "userId">, filters: ExportQuery) {
+  const index: typeof BY_DATE_INDEX | typeof BY_CATEGORY_INDEX = filters.category === undefined ? BY_DATE_INDEX : BY_CATEGORY_INDEX;
+  const q = filters.q === undefined ? undefined : normalizeSearchText(filters.q);
+  const { low, high } = dateKeyRange(filters.from, filters.to);
+  const base: QueryCommandInput = {
+    TableName: ctx.tableName,
+    IndexName: index,
+    ScanIndexForward: false,
+    ...(index === BY_DATE_INDEX
+      ? {
+          KeyConditionExpression: "userId = :pk AND dateKey BETWEEN :low AND :high",
+          ExpressionAttributeValues: { ":pk": ctx.userId, ":low": low, ":high": high },
+          ConsistentRead: true,
+        }
+      : {
+          KeyConditionExpression: "catKey = :pk AND dateKey BETWEEN :low AND :high",
+          ExpressionAttributeValues: { ":pk": categoryKeyOf(ctx.userId, filters.category ?? ""), ":low": low, ":high": high },
+        }),
+  };
+  const filter: Partial<QueryCommandInput> =
+    q === undefined
+      ? {}
+      : {
+          FilterExpression: "contains(#search, :q)",
+          ExpressionAttributeNames: { "#search": "search" },
+          ExpressionAttributeValues: { ...base.ExpressionAttributeValues, ":q": q },
+        };
+  return { index, q, base, filter };
+}
+
+const EXPORT_FIRST_PAGE = 100;
+
+/**
+ * Every expense the filters select, in the list's order, one DynamoDB page (up to 1 MB) at a time: the
+ * next page is read only when the consumer asks for it, so an export's memory does not grow with its size.
+ */
+export async function* exportPages(ctx: Pick<UserContext, "client" | "tableName" | "userId">, filters: ExportQuery): AsyncGenerator<ExpenseJson[]> {
+  const { base, filter } = filteredQuery(ctx, filters);
+  let startKey: Record<string, unknown> | undefined;
+  let isFirst = true;
+  do {
+    // A small first page gets the first bytes out at once; after it, DynamoDB's own 1 MB pages.
+    const limit = isFirst ? { Limit: EXPORT_FIRST_PAGE } : {};
+    isFirst = false;
+    const page = await ctx.client.send(new QueryCommand({ ...base, ...filter, ...limit, ExclusiveStartKey: startKey }));
+    const items = (page.Items ?? []).map((item) => toExpenseJson(toExpense(item)));
+    if (items.length > 0) yield items;
+    startKey = page.LastEvaluatedKey;
+  } while (startKey);
+}
+
 /**
  * One page of a user's expenses, newest date first, ties by id (descending).
  * - without category: Query on the LSI byDate (userId, dateKey = <date>#<id>), strongly consistent;
@@ -35,38 +87,13 @@ const SEARCH_PAGE = 250;
  * empty page). A rare term costs the client more requests, never one unbounded read of the partition.
  */
 export async function listExpenses(ctx: UserContext, query: ExpenseListQuery): Promise<ExpenseList> {
-  const index = query.category === undefined ? BY_DATE_INDEX : BY_CATEGORY_INDEX;
-  const q = query.q === undefined ? undefined : normalizeSearchText(query.q);
+  const { index, q, base, filter } = filteredQuery(ctx, query);
   const binding: CursorBinding = {
     secret: ctx.cursorSecret,
     userId: ctx.userId,
     scope: JSON.stringify([index, query.category ?? null, query.from ?? null, query.to ?? null, q ?? null]),
   };
   let startKey = query.cursor === undefined ? undefined : checkedStartKey(ctx.userId, index, decodeCursor(query.cursor, binding));
-  const { low, high } = dateKeyRange(query.from, query.to);
-  const base: QueryCommandInput = {
-    TableName: ctx.tableName,
-    IndexName: index,
-    ScanIndexForward: false,
-    ...(index === BY_DATE_INDEX
-      ? {
-          KeyConditionExpression: "userId = :pk AND dateKey BETWEEN :low AND :high",
-          ExpressionAttributeValues: { ":pk": ctx.userId, ":low": low, ":high": high },
-          ConsistentRead: true,
-        }
-      : {
-          KeyConditionExpression: "catKey = :pk AND dateKey BETWEEN :low AND :high",
-          ExpressionAttributeValues: { ":pk": categoryKeyOf(ctx.userId, query.category ?? ""), ":low": low, ":high": high },
-        }),
-  };
-  const filter: Partial<QueryCommandInput> =
-    q === undefined
-      ? {}
-      : {
-          FilterExpression: "contains(#search, :q)",
-          ExpressionAttributeNames: { "#search": "search" },
-          ExpressionAttributeValues: { ...base.ExpressionAttributeValues, ":q": q },
-        };
 
   const found: Record<string, unknown>[] = [];
   let evaluated = 0;

@@ -90,7 +90,7 @@ describe("expenses repository: CRUD", () => {
   it("reads totals beyond 2^53 minor units exactly", async () => {
     const user = newUserId();
     await repo.client.send(
-      new PutCommand({ TableName: repo.tableName, Item: { userId: user, sk: "AGG#2025-03", "t#EUR#Food": 9_007_199_254_740_993n, "n#EUR#Food": 9_008 } }),
+      new PutCommand({ TableName: repo.tableName, Item: { userId: user, sk: "AGG#2025-03#Food", "t#EUR": 9_007_199_254_740_993n, "n#EUR": 9_008 } }),
     );
     await repo.expensesOf(user).create(newExpenseInput({ amount: "0.07" }));
     expect((await yearSummary(user)).totals).toEqual([{ month: "2025-03", currency: "EUR", category: "Food", amount: "90071992547410.00", count: 9_009 }]);

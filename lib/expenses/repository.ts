@@ -1,8 +1,8 @@
 import { ulid } from "ulid";
-import type { ExpenseJson, ExpenseList, ExpenseListQuery, ExpensePatch, NewExpense, Summary, SummaryQuery } from "../schemas";
+import type { ExpenseJson, ExpenseList, ExpenseListQuery, ExpensePatch, ExportQuery, NewExpense, Summary, SummaryQuery } from "../schemas";
 import type { ExpenseRepositoryDeps, UserContext } from "./context";
 import { toExpenseJson } from "./expense";
-import { getExpense, listExpenses, SEARCH_BUDGET } from "./read-expenses";
+import { exportPages, getExpense, listExpenses, SEARCH_BUDGET } from "./read-expenses";
 import { readSummary } from "./read-summary";
 import { createExpense, deleteExpense, updateExpense, type CreateResult } from "./write-expenses";
 
@@ -14,6 +14,8 @@ export type UserExpenses = {
   create(input: NewExpense, idempotencyKey?: string): Promise<CreateResult>;
   get(id: string): Promise<ExpenseJson>;
   list(query: ExpenseListQuery): Promise<ExpenseList>;
+  /** Every expense the filters select, page by page, for a streamed export. */
+  exportPages(filters: ExportQuery): AsyncGenerator<ExpenseJson[]>;
   update(id: string, patch: ExpensePatch, expectedVersion: number): Promise<ExpenseJson>;
   remove(id: string, expectedVersion?: number): Promise<void>;
   summary(query: SummaryQuery): Promise<Summary>;
@@ -31,6 +33,7 @@ export function createExpenseRepository(deps: ExpenseRepositoryDeps): (userId: s
       create: (input, idempotencyKey) => createExpense(ctx, input, idempotencyKey),
       get: async (id) => toExpenseJson(await getExpense(ctx, id)),
       list: (query) => listExpenses(ctx, query),
+      exportPages: (filters) => exportPages(ctx, filters),
       update: (id, patch, expectedVersion) => updateExpense(ctx, id, patch, expectedVersion),
       remove: (id, expectedVersion) => deleteExpense(ctx, id, expectedVersion),
       summary: (query) => readSummary(ctx, query),

@@ -1,6 +1,6 @@
 import { BatchWriteCommand, UpdateCommand } from "@aws-sdk/lib-dynamodb";
 import type { NewExpense } from "../schemas";
-import { aggregateDeltas, deltasByMonth, type AggregateDelta } from "./aggregate";
+import { aggregateDeltas, deltasByItem, type AggregateDelta } from "./aggregate";
 import type { ExpenseRepositoryDeps } from "./context";
 import { newExpense } from "./expense";
 import { aggregateKey, aggregateUpdate, toExpenseItem } from "./items";
@@ -36,8 +36,8 @@ export async function seedExpenses(
   await Promise.all(Array.from({ length: PARALLEL }, worker));
 
   const deltas: AggregateDelta[] = expenses.flatMap((e) => aggregateDeltas(undefined, e));
-  for (const [month, monthDeltas] of deltasByMonth(merge(deltas))) {
-    await client.send(new UpdateCommand({ TableName: tableName, Key: aggregateKey(userId, month), ...aggregateUpdate(monthDeltas) }));
+  for (const item of deltasByItem(merge(deltas))) {
+    await client.send(new UpdateCommand({ TableName: tableName, Key: aggregateKey(userId, item.month, item.category), ...aggregateUpdate(item.deltas) }));
   }
 }
 

@@ -2,7 +2,7 @@ import { GetCommand } from "@aws-sdk/lib-dynamodb";
 import { ConflictError, NotFoundError, PreconditionFailedError } from "../errors";
 import { epochSeconds, idempotencyRecord, IdempotencyRecordSchema, isLive, replay, requestHash } from "../idempotency";
 import { ExpenseSchema, type ExpenseJson, type ExpensePatch, type NewExpense } from "../schemas";
-import { aggregateDeltas, deltasByMonth, type AggregateDelta } from "./aggregate";
+import { aggregateDeltas, deltasByItem, type AggregateDelta } from "./aggregate";
 import type { UserContext } from "./context";
 import { applyPatch, newExpense, toExpenseJson, type Expense } from "./expense";
 import { aggregateKey, aggregateUpdate, expenseAttributes, expenseKey, idempotencyItemKey, parseStored, toExpenseItem } from "./items";
@@ -11,10 +11,10 @@ import { transactWrite, TransactionRefused, type TransactItems } from "./transac
 
 export type CreateResult = { expense: ExpenseJson; isReplayed: boolean };
 
-/** One ADD update per affected month, in the same transaction as the expense write. */
-function aggregateWrites({ tableName, userId }: UserContext, deltas: AggregateDelta[]): TransactItems {
-  return [...deltasByMonth(deltas)].map(([month, monthDeltas]) => ({
-    Update: { TableName: tableName, Key: aggregateKey(userId, month), ...aggregateUpdate(monthDeltas) },
+/** One ADD update per affected month x category item, in the same transaction as the expense write. */
+export function aggregateWrites({ tableName, userId }: Pick<UserContext, "tableName" | "userId">, deltas: AggregateDelta[]): TransactItems {
+  return deltasByItem(deltas).map((item) => ({
+    Update: { TableName: tableName, Key: aggregateKey(userId, item.month, item.category), ...aggregateUpdate(item.deltas) },
   }));
 }
 

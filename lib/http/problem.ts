@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { ZodError } from "zod";
-import { DomainError, TooManyRequestsError, ValidationError } from "../errors";
+import { DomainError, ServiceUnavailableError, TooManyRequestsError, ValidationError } from "../errors";
 
 export const PROBLEM_CONTENT_TYPE = "application/problem+json";
 const TYPE_BASE = "https://ledgerline.dev/problems/";
@@ -48,7 +48,7 @@ export function toProblem(error: unknown, requestId: string): Problem {
 export function problemResponse(error: unknown, requestId: string = randomUUID()): Response {
   const problem = toProblem(error, requestId);
   const headers = new Headers({ "content-type": PROBLEM_CONTENT_TYPE, "x-request-id": requestId });
-  if (error instanceof TooManyRequestsError) headers.set("retry-after", String(error.retryAfterSeconds));
+  if (error instanceof TooManyRequestsError || error instanceof ServiceUnavailableError) headers.set("retry-after", String(error.retryAfterSeconds));
   return new Response(JSON.stringify(problem), { status: problem.status, headers });
 }
 
