@@ -1,7 +1,7 @@
-import type { Page } from "@playwright/test";
+import type { Locator, Page } from "@playwright/test";
 import { expect } from "@playwright/test";
 import type { NewUser } from "./fixtures";
-import { ExpenseListSchema } from "../lib/schemas";
+import { ExpenseListSchema, type ExpenseJson } from "../lib/schemas";
 
 export async function signUp(page: Page, user: NewUser): Promise<void> {
   await page.goto("/login");
@@ -79,19 +79,70 @@ export async function openEditForm(page: Page, title: string) {
   return form;
 }
 
-/** Changes an expense through the API as the signed-in user, as another tab or device would. */
-export async function patchExpenseViaApi(page: Page, description: string, patch: Record<string, unknown>): Promise<void> {
+/** The signed-in user's bearer header, from the token Amplify stored. */
+async function authHeaders(page: Page): Promise<{ authorization: string }> {
   const token = await storedAccessToken(page);
   expect(token).not.toBeNull();
-  const headers = { authorization: `Bearer ${token ?? ""}` };
-  const list = await page.request.get("/api/expenses?limit=100", { headers });
+  return { authorization: `Bearer ${token ?? ""}` };
+}
+
+/** The signed-in user's expense with this description, as the API has it now. */
+export async function expenseViaApi(page: Page, description: string): Promise<ExpenseJson> {
+  const list = await page.request.get("/api/expenses?limit=100", { headers: await authHeaders(page) });
   expect(list.status()).toBe(200);
-  const body = ExpenseListSchema.parse(await list.json());
-  const expense = body.items.find((item) => item.description === description);
-  expect(expense).toBeDefined();
-  const res = await page.request.patch(`/api/expenses/${expense?.id ?? ""}`, {
-    headers: { ...headers, "if-match": `"${expense?.version ?? 0}"` },
+  const expense = ExpenseListSchema.parse(await list.json()).items.find((item) => item.description === description);
+  if (!expense) throw new Error(`no expense "${description}"`);
+  return expense;
+}
+
+/** Changes an expense through the API as the signed-in user, as another tab or device would. */
+export async function patchExpenseViaApi(page: Page, description: string, patch: Record<string, unknown>): Promise<void> {
+  const expense = await expenseViaApi(page, description);
+  const res = await page.request.patch(`/api/expenses/${expense.id}`, {
+    headers: { ...(await authHeaders(page)), "if-match": `"${expense.version}"` },
     data: patch,
   });
   expect(res.status()).toBe(200);
+}
+
+/** A file as a person picks it; `mimeType` is what the browser reports (Chrome reports "" for HEIC). */
+export type PickedFile = { name: string; mimeType: string; buffer: Buffer };
+
+/** Opens a row's attach panel with its paperclip button and returns the panel. */
+export async function openAttachPanel(page: Page, title: string): Promise<Locator> {
+  await expenseRows(page).filter({ hasText: title }).getByRole("button", { name: `Attach receipt to ${title}` }).click();
+  const panel = page.getByRole("group", { name: `Attach a receipt to ${title}` });
+  await expect(panel).toBeVisible();
+  return panel;
+}
+
+/** Picks a file with the panel's "Choose file" button, through the browser's file chooser. */
+export async function chooseReceiptFile(page: Page, panel: Locator, file: PickedFile): Promise<void> {
+  const chooser = page.waitForEvent("filechooser");
+  await panel.getByRole("button", { name: "Choose file" }).click();
+  await (await chooser).setFiles(file);
+}
+
+/** Attaches a file to an expense and waits until its thumbnail (or page icon) button is shown. */
+export async function attachReceipt(page: Page, title: string, file: PickedFile): Promise<Locator> {
+  await chooseReceiptFile(page, await openAttachPanel(page, title), file);
+  const view = expenseRows(page).filter({ hasText: title }).getByRole("button", { name: `View receipt for ${title}` });
+  await expect(view).toBeVisible();
+  return view;
+}
+
+/**
+ * Slows this page's uploads to `bytesPerSecond` with Chrome's network emulation (downloads untouched), so an
+ * upload lasts long enough to watch its progress. Returns a function that lifts the limit.
+ */
+export async function throttleUploads(page: Page, bytesPerSecond: number): Promise<() => Promise<void>> {
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send("Network.enable");
+  const emulate = (uploadThroughput: number) =>
+    cdp.send("Network.emulateNetworkConditions", { offline: false, latency: 0, downloadThroughput: -1, uploadThroughput });
+  await emulate(bytesPerSecond);
+  return async () => {
+    await emulate(-1);
+    await cdp.detach();
+  };
 }

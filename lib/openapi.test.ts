@@ -31,6 +31,7 @@ describe("OpenAPI document", () => {
       "/api/expenses": ["get", "post"],
       "/api/expenses/{id}": ["delete", "get", "patch"],
       "/api/expenses/{id}/receipt": ["delete", "get", "post"],
+      "/api/expenses/{id}/receipt/replacement": ["delete"],
       "/api/export": ["get"],
       "/api/summary": ["get"],
       "/api/me": ["get"],

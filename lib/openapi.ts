@@ -161,6 +161,18 @@ export function openApiDocument() {
           },
         },
       },
+      "/api/expenses/{id}/receipt/replacement": {
+        delete: {
+          ...secured,
+          summary: "Forget a replacement upload (cancelled, or rejected and dismissed); the ready receipt stays",
+          requestParams: idPath,
+          responses: {
+            "204": { description: "Forgotten", headers: z.object({ "x-request-id": requestId }) },
+            "404": problems.notFound,
+            ...read,
+          },
+        },
+      },
       "/api/export": {
         get: {
           ...secured,

@@ -131,6 +131,14 @@ export const ReceiptSchema = z
     reason: z.string().optional().meta({ description: "Why the file was rejected, in words a person understands" }),
     hasThumbnail: z.boolean().optional().meta({ description: "A 320 px WebP thumbnail exists (images only)" }),
     updatedAt: InstantSchema.optional(),
+    replacement: z
+      .object({
+        status: z.enum(["pending", "rejected"]),
+        reason: z.string().optional(),
+        expiresAt: InstantSchema.meta({ description: "The upload grant's end: a replacement still pending after it never arrived" }),
+      })
+      .optional()
+      .meta({ description: "A new file replacing a ready receipt: the ready one stays until the new one is checked" }),
   })
   .meta({ id: "Receipt", description: "State of the expense's receipt" });
 export type Receipt = z.infer<typeof ReceiptSchema>;

@@ -1,8 +1,10 @@
 "use client";
 
 import { useEffect, useRef, useState } from "react";
+import { useReceipt } from "@/client/receipts/use-receipt";
 import { formatCalendarDate, formatMoney } from "@/lib/client/format-expense";
 import type { ExpenseJson } from "@/lib/schemas";
+import { ReceiptArea } from "../receipts/receipt-area";
 import { Button } from "../ui/button";
 import { DeleteExpense } from "./delete-expense";
 import { EditExpenseForm } from "./edit-expense-form";
@@ -16,12 +18,15 @@ type Props = {
 };
 
 /**
- * One expense. Phone: title and amount on the first line, date and category under them. From `sm` up the
- * meta block uses `display: contents`, so date, title, category and amount line up as table columns.
- * "Edit" swaps the row for its edit form; closing it (saved or not) puts focus back on "Edit".
+ * One expense, led by its receipt's tile. Phone: title and amount on the first line, date and category under
+ * them. From `sm` up the meta block uses `display: contents`, so date, title, category and amount line up as
+ * table columns. Receipt progress and the attach panel take lines of their own under the row.
+ * "Edit" swaps the row for its edit form; closing it (saved or not) puts focus back on "Edit". The receipt
+ * state lives here, not in the receipt area, so an upload goes on while the row is being edited.
  */
 export function ExpenseRow({ expense, onDelete, onUpdated, onReload }: Props) {
   const title = expenseTitle(expense);
+  const receipt = useReceipt(expense, onUpdated);
   const [isEditing, setIsEditing] = useState(false);
   const editRef = useRef<HTMLButtonElement>(null);
   const wasEditing = useRef(false);
@@ -49,34 +54,42 @@ export function ExpenseRow({ expense, onDelete, onUpdated, onReload }: Props) {
   }
   return (
     <li
-      className="grid grid-cols-[minmax(0,1fr)_auto_auto] items-center gap-x-3 gap-y-1 px-4 py-3 sm:grid-cols-[6.5rem_minmax(0,1fr)_8rem_minmax(8rem,auto)_auto_auto]"
+      className="relative grid grid-cols-[auto_minmax(0,1fr)_auto_auto] items-center gap-x-3 gap-y-1 px-4 py-3 sm:grid-cols-[auto_6.5rem_minmax(0,1fr)_8rem_minmax(8rem,auto)_auto_auto]"
       data-testid="expense-row"
     >
-      <div className="col-start-1 row-start-1 min-w-0 sm:col-start-2">
+      <ReceiptArea
+        expenseId={expense.id}
+        title={title}
+        receipt={receipt}
+        tileClassName="col-start-1 row-start-1 self-center"
+        lineClassName="col-span-full mt-1 sm:col-[2/-1]"
+        panelClassName="col-span-full mt-1 sm:col-[2/-1]"
+      />
+      <div className="col-start-2 row-start-1 min-w-0 sm:col-start-3">
         <p className="line-clamp-2 font-medium break-words text-slate-900">{title}</p>
         {expense.merchant && expense.merchant !== title ? <p className="truncate text-sm text-slate-500">{expense.merchant}</p> : null}
       </div>
-      <p className="col-span-2 col-start-2 row-start-1 text-right font-semibold tabular-nums text-slate-900 sm:col-span-1 sm:col-start-4">
+      <p className="col-span-2 col-start-3 row-start-1 text-right font-semibold tabular-nums text-slate-900 sm:col-span-1 sm:col-start-5">
         {formatMoney(expense.amount, expense.currency)}
       </p>
-      <div className="col-start-1 row-start-2 flex min-w-0 items-center gap-2 text-sm text-slate-500 sm:contents">
-        <time dateTime={expense.date} className="whitespace-nowrap sm:col-start-1 sm:row-start-1">
+      <div className="col-span-2 col-start-1 row-start-2 flex min-w-0 items-center gap-2 text-sm text-slate-500 sm:contents">
+        <time dateTime={expense.date} className="whitespace-nowrap sm:col-start-2 sm:row-start-1">
           {formatCalendarDate(expense.date)}
         </time>
         <span aria-hidden className="sm:hidden">
           ·
         </span>
-        <span className="truncate sm:col-start-3 sm:row-start-1">
+        <span className="truncate sm:col-start-4 sm:row-start-1">
           <span className="rounded-full bg-slate-100 px-2 py-0.5 text-xs font-medium text-slate-700">{expense.category}</span>
         </span>
       </div>
-      <Button ref={editRef} variant="quiet" size="sm" className="col-start-2 row-start-2 justify-self-end sm:col-start-5 sm:row-start-1" onClick={() => setIsEditing(true)}>
+      <Button ref={editRef} variant="quiet" size="sm" className="col-start-3 row-start-2 justify-self-end sm:col-start-6 sm:row-start-1" onClick={() => setIsEditing(true)}>
         Edit<span className="sr-only"> {title}</span>
       </Button>
       <DeleteExpense
         title={title}
         onDelete={() => onDelete(expense.id)}
-        className="col-start-3 row-start-2 -mr-3 justify-self-end sm:col-start-6 sm:row-start-1"
+        className="col-start-4 row-start-2 -mr-3 justify-self-end sm:col-start-7 sm:row-start-1"
       />
     </li>
   );

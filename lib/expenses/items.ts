@@ -7,7 +7,7 @@
  *   idempotency userId | IDEM#<key>      requestHash, response, ttl (epoch s)
  */
 import { z } from "zod";
-import { ReceiptItemSchema, toReceipt } from "../receipts/receipt-item";
+import { ReceiptItemSchema, ReplacementItemSchema, toReceipt } from "../receipts/receipt-item";
 import type { AggregateDelta } from "./aggregate";
 import type { Expense } from "./expense";
 import { searchTextOf } from "./search";
@@ -53,6 +53,7 @@ export const ExpenseItemSchema = z.object({
   // The receipt state is written by the receipt routes and function; a shape this version does not know is
   // left out of the expense rather than failing every list that contains it.
   receipt: ReceiptItemSchema.optional().catch(undefined),
+  replacement: ReplacementItemSchema.optional().catch(undefined),
   createdAt: z.string(),
   updatedAt: z.string(),
   version: z.number().int(),
@@ -95,8 +96,8 @@ export function parseStored<T extends z.ZodType>(schema: T, item: unknown, what:
 }
 
 export function toExpense(item: unknown): Expense {
-  const { userId: _userId, sk: _sk, receipt, ...expense } = parseStored(ExpenseItemSchema, item, "expense");
-  return receipt ? { ...expense, receipt: toReceipt(receipt) } : expense;
+  const { userId: _userId, sk: _sk, receipt, replacement, ...expense } = parseStored(ExpenseItemSchema, item, "expense");
+  return receipt ? { ...expense, receipt: toReceipt(receipt, replacement) } : expense;
 }
 
 /** The key DynamoDB needs to resume a query on `index` after `item` (table key + index key). */

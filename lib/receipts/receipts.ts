@@ -6,12 +6,13 @@ import { ConditionalCheckFailedException } from "@aws-sdk/client-dynamodb";
 import { GetCommand, UpdateCommand, type DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
 import { monotonicFactory } from "ulid";
 import { z } from "zod";
-import { NotFoundError } from "../errors";
+import { ConflictError, NotFoundError } from "../errors";
 import { expenseKey, parseStored } from "../expenses/items";
 import type { RateLimiter } from "../rate-limit";
 import { ExpenseIdSchema, type ReceiptUpload, type ReceiptUploadRequest, type ReceiptView } from "../schemas";
 import type { ReceiptFiles } from "./receipt-files";
-import { ReceiptItemSchema, type ReceiptItem } from "./receipt-item";
+import { ReceiptItemSchema, ReplacementItemSchema, type ReceiptItem, type ReplacementItem } from "./receipt-item";
+import { UPLOAD_GRANT_SECONDS } from "./receipt-files";
 import { receiptKey } from "./receipt-keys";
 
 export type ReceiptsDeps = {
@@ -27,6 +28,8 @@ export type UserReceipts = {
   grantUpload(expenseId: string, request: ReceiptUploadRequest): Promise<ReceiptUpload>;
   view(expenseId: string): Promise<ReceiptView>;
   remove(expenseId: string): Promise<void>;
+  /** Forgets a replacement (cancelled, or rejected and dismissed); the ready receipt stays. */
+  dismissReplacement(expenseId: string): Promise<void>;
 };
 
 const EXTENSIONS: Record<string, string> = {
@@ -38,7 +41,11 @@ const EXTENSIONS: Record<string, string> = {
   "application/pdf": "pdf",
 };
 
-const StoredExpenseSchema = z.object({ date: z.string(), receipt: ReceiptItemSchema.optional().catch(undefined) });
+const StoredExpenseSchema = z.object({
+  date: z.string(),
+  receipt: ReceiptItemSchema.optional().catch(undefined),
+  replacement: ReplacementItemSchema.optional().catch(undefined),
+});
 
 const noExpense = () => new NotFoundError("No expense with this id.");
 
@@ -65,27 +72,51 @@ export function createReceipts(deps: ReceiptsDeps): (userId: string) => UserRece
     }
 
     return {
+      /**
+       * A first upload (or one after a rejected/pending one) becomes the receipt, `pending`. An upload replacing
+       * a ready receipt is a `replacement`: the ready receipt stays viewable until the new file is checked, so
+       * a cancelled or refused replacement loses nothing. Conditional on what was read; a race reads again.
+       */
       async grantUpload(expenseId, request) {
         const tableKey = key(expenseId);
         await deps.rateLimiter?.consume(userId);
         const objectKey = receiptKey({ userId, expenseId, uploadId: newId() });
-        const receipt: ReceiptItem = { status: "pending", key: objectKey, contentType: request.contentType, size: request.size, updatedAt: now().toISOString() };
-        try {
-          // The expense's version is not bumped: the receipt is its own resource, and an open edit form stays valid.
-          await deps.client.send(
-            new UpdateCommand({
-              TableName: deps.tableName,
-              Key: tableKey,
-              UpdateExpression: "SET receipt = :receipt",
-              ConditionExpression: "attribute_exists(sk)",
-              ExpressionAttributeValues: { ":receipt": receipt },
-            }),
-          );
-        } catch (error) {
-          if (error instanceof ConditionalCheckFailedException) throw noExpense();
-          throw error;
+        for (let attempt = 0; attempt < 3; attempt++) {
+          const { receipt: current } = await stored(expenseId);
+          const at = now();
+          const isReplacing = current?.status === "ready";
+          const update = isReplacing
+            ? {
+                UpdateExpression: "SET replacement = :upload",
+                ConditionExpression: "receipt.#status = :ready",
+                ExpressionAttributeValues: {
+                  ":upload": {
+                    status: "pending",
+                    key: objectKey,
+                    contentType: request.contentType,
+                    size: request.size,
+                    expiresAt: new Date(at.getTime() + UPLOAD_GRANT_SECONDS * 1000).toISOString(),
+                  } satisfies ReplacementItem,
+                  ":ready": "ready",
+                },
+              }
+            : {
+                // The expense's version is not bumped: the receipt is its own resource, and an open edit form stays valid.
+                UpdateExpression: "SET receipt = :receipt REMOVE replacement",
+                ConditionExpression: "attribute_exists(sk) AND (attribute_not_exists(receipt) OR receipt.#status <> :ready)",
+                ExpressionAttributeValues: {
+                  ":receipt": { status: "pending", key: objectKey, contentType: request.contentType, size: request.size, updatedAt: at.toISOString() } satisfies ReceiptItem,
+                  ":ready": "ready",
+                },
+              };
+          try {
+            await deps.client.send(new UpdateCommand({ TableName: deps.tableName, Key: tableKey, ExpressionAttributeNames: { "#status": "status" }, ...update }));
+            return deps.files.grantUpload(objectKey, request.contentType);
+          } catch (error) {
+            if (!(error instanceof ConditionalCheckFailedException)) throw error;
+          }
         }
-        return deps.files.grantUpload(objectKey, request.contentType);
+        throw new ConflictError("The receipt is being changed elsewhere; try again.");
       },
 
       async view(expenseId) {
@@ -114,7 +145,7 @@ export function createReceipts(deps: ReceiptsDeps): (userId: string) => UserRece
             new UpdateCommand({
               TableName: deps.tableName,
               Key: tableKey,
-              UpdateExpression: "REMOVE receipt",
+              UpdateExpression: "REMOVE receipt, replacement",
               ConditionExpression: "attribute_exists(sk) AND attribute_exists(receipt)",
             }),
           );
@@ -124,6 +155,28 @@ export function createReceipts(deps: ReceiptsDeps): (userId: string) => UserRece
         }
         // An upload still in flight finds no receipt to settle and deletes its own file (process-upload.ts).
         await deps.files.removeAllOf(userId, expenseId);
+      },
+
+      async dismissReplacement(expenseId) {
+        const tableKey = key(expenseId);
+        let replaced: ReplacementItem | undefined;
+        try {
+          const { Attributes } = await deps.client.send(
+            new UpdateCommand({
+              TableName: deps.tableName,
+              Key: tableKey,
+              UpdateExpression: "REMOVE replacement",
+              ConditionExpression: "attribute_exists(replacement)",
+              ReturnValues: "ALL_OLD",
+            }),
+          );
+          replaced = parseStored(StoredExpenseSchema, Attributes ?? {}, "expense").replacement;
+        } catch (error) {
+          if (error instanceof ConditionalCheckFailedException) throw new NotFoundError("This receipt has no replacement in progress.");
+          throw error;
+        }
+        // A cancelled upload may still land: the function then finds no match and deletes it.
+        if (replaced) await deps.files.remove([replaced.key]);
       },
     };
   };

@@ -7,6 +7,7 @@ import { createContract } from "@/lib/openapi-contract";
 import { openApiDocument } from "@/lib/openapi";
 import * as openapiRoute from "../openapi.json/route";
 import * as summaryRoute from "../summary/route";
+import * as replacementRoute from "./[id]/receipt/replacement/route";
 import * as receiptRoute from "./[id]/receipt/route";
 import * as itemRoute from "./[id]/route";
 import * as collectionRoute from "./route";
@@ -23,6 +24,7 @@ function route(method: string, pathname: string): { template: string; handler: H
   const pick = (module: Record<string, unknown>): Handler | undefined => module[method] as Handler | undefined;
   const item = /^\/api\/expenses\/([^/]+)$/.exec(pathname);
   const receipt = /^\/api\/expenses\/([^/]+)\/receipt$/.exec(pathname);
+  const replacement = /^\/api\/expenses\/([^/]+)\/receipt\/replacement$/.exec(pathname);
   const found: [string, Handler | undefined, string] =
     pathname === "/api/expenses"
       ? ["/api/expenses", pick(collectionRoute), ""]
@@ -30,7 +32,9 @@ function route(method: string, pathname: string): { template: string; handler: H
         ? ["/api/expenses/{id}", pick(itemRoute), decodeURIComponent(item[1] ?? "")]
         : receipt
           ? ["/api/expenses/{id}/receipt", pick(receiptRoute), decodeURIComponent(receipt[1] ?? "")]
-          : pathname === "/api/summary"
+          : replacement
+            ? ["/api/expenses/{id}/receipt/replacement", pick(replacementRoute), decodeURIComponent(replacement[1] ?? "")]
+            : pathname === "/api/summary"
           ? ["/api/summary", pick(summaryRoute), ""]
           : pathname === "/api/openapi.json"
             ? ["/api/openapi.json", method === "GET" ? noParams(openapiRoute.GET) : undefined, ""]

@@ -38,12 +38,15 @@ async function grant(expenseId: string, contentType: string, size: number, api: 
   return api.post<ReceiptUpload>(`/api/expenses/${expenseId}/receipt`, { contentType, size });
 }
 
-/** The receipt once the function has settled it (the local runner delivers the S3 event as AWS would). */
+/**
+ * The receipt once the function has settled the upload (the local runner delivers the S3 event as AWS would):
+ * neither pending itself nor carrying a pending replacement.
+ */
 async function settled(expenseId: string, api: Api = aliceApi): Promise<Receipt> {
   const deadline = Date.now() + 30_000;
   for (;;) {
     const { body } = await api.get<ExpenseJson>(`/api/expenses/${expenseId}`);
-    if (body.receipt && body.receipt.status !== "pending") return body.receipt;
+    if (body.receipt && body.receipt.status !== "pending" && body.receipt.replacement?.status !== "pending") return body.receipt;
     if (Date.now() > deadline) throw new Error(`receipt of ${expenseId} still ${body.receipt?.status ?? "absent"}`);
     await new Promise((resolve) => setTimeout(resolve, 50));
   }
@@ -240,11 +243,42 @@ describe("receipt function", () => {
 });
 
 describe("replacing, removing, deleting", () => {
-  it("replaces a receipt: the new one is shown and the old files are deleted", async () => {
+  it("replaces a ready receipt: the old one stays viewable until the new one is ready, then its files go", async () => {
     const first = await attach(await png(), "image/png");
-    const second = await attach(await jpegWithGps(), "image/jpeg", first.expense);
-    expect(second.receipt).toMatchObject({ status: "ready", contentType: "image/jpeg" });
-    expect(await keysOf(first.expense.id)).toEqual([second.key, `${second.key}.thumb.webp`]);
+    const granted = await grant(first.expense.id, "image/jpeg", 60_000);
+    const during = await aliceApi.get<ExpenseJson>(`/api/expenses/${first.expense.id}`);
+    expect(during.body.receipt).toMatchObject({ status: "ready", contentType: "image/png", replacement: { status: "pending" } });
+    expect((await viewOf(first.expense.id)).contentType).toBe("image/png");
+
+    expect((await uploadWithGrant(granted.body, await jpegWithGps())).status).toBe(204);
+    const receipt = await settled(first.expense.id);
+    expect(receipt).toMatchObject({ status: "ready", contentType: "image/jpeg", hasThumbnail: true });
+    expect(receipt).not.toHaveProperty("replacement");
+    const key = granted.body.fields.key ?? "";
+    await expect.poll(() => keysOf(first.expense.id)).toEqual([key, `${key}.thumb.webp`]);
+  });
+
+  it("keeps the ready receipt when a replacement is refused, and says why", async () => {
+    const first = await attach(await png(), "image/png");
+    const granted = await grant(first.expense.id, "image/jpeg", 100);
+    expect((await uploadWithGrant(granted.body, Buffer.from("not a photo at all"))).status).toBe(204);
+    const receipt = await settled(first.expense.id);
+    expect(receipt).toMatchObject({ status: "ready", contentType: "image/png", replacement: { status: "rejected", reason: expect.stringMatching(/text/) } });
+    expect(await keysOf(first.expense.id)).toEqual([first.key, `${first.key}.thumb.webp`]);
+    expect((await fetch((await viewOf(first.expense.id)).original?.url ?? "")).status).toBe(200);
+
+    expect((await aliceApi.delete(`/api/expenses/${first.expense.id}/receipt/replacement`)).status).toBe(204);
+    expect((await aliceApi.get<ExpenseJson>(`/api/expenses/${first.expense.id}`)).body.receipt).not.toHaveProperty("replacement");
+    expect((await aliceApi.delete(`/api/expenses/${first.expense.id}/receipt/replacement`)).status).toBe(404);
+  });
+
+  it("keeps the ready receipt when a replacement is cancelled, even if its upload lands later", async () => {
+    const first = await attach(await png(), "image/png");
+    const granted = await grant(first.expense.id, "image/png", 5000);
+    expect((await aliceApi.delete(`/api/expenses/${first.expense.id}/receipt/replacement`)).status).toBe(204);
+    expect((await uploadWithGrant(granted.body, await png(120, 80))).status).toBe(204);
+    await expect.poll(() => keysOf(first.expense.id), { timeout: 10_000 }).toEqual([first.key, `${first.key}.thumb.webp`]);
+    expect((await aliceApi.get<ExpenseJson>(`/api/expenses/${first.expense.id}`)).body.receipt).toMatchObject({ status: "ready", contentType: "image/png" });
   });
 
   it("ignores a late event for a replaced receipt and deletes that upload's file", async () => {
@@ -312,6 +346,7 @@ describe("another user's receipt", () => {
     expect((await bobApi.post(path, { contentType: "image/png", size: 100 })).status).toBe(404);
     expect((await bobApi.get(path)).status).toBe(404);
     expect((await bobApi.delete(path)).status).toBe(404);
+    expect((await bobApi.delete(`${path}/replacement`)).status).toBe(404);
     const after = await viewOf(expense.id);
     expect({ ...after, original: undefined, thumbnail: undefined }).toEqual({ ...before, original: undefined, thumbnail: undefined });
     expect(await keysOf(expense.id)).toEqual([key, `${key}.thumb.webp`]);

@@ -1,0 +1,124 @@
+"use client";
+
+import { useState, type Ref } from "react";
+import type { ReceiptDisplay } from "@/client/receipts/use-receipt";
+import { describeApiError } from "@/lib/client/describe-api-error";
+import { Button } from "../ui/button";
+import { Spinner } from "./receipt-icons";
+
+type Props = {
+  display: ReceiptDisplay;
+  onCancel: () => void;
+  onRetry: () => void;
+  onCheckAgain: () => void;
+  onChooseFile: () => void;
+  onDismiss: () => Promise<void>;
+  /** The line's main button (Cancel, Choose another file): where focus goes when the state changes under it. */
+  primaryRef?: Ref<HTMLButtonElement>;
+  className?: string;
+};
+
+/** The line under a row while a receipt is on its way or needs the person: progress, checking, what went wrong. */
+export function ReceiptStatusLine({ display, onCancel, onRetry, onCheckAgain, onChooseFile, onDismiss, primaryRef, className = "" }: Props) {
+  const [dismissError, setDismissError] = useState<string | null>(null);
+  const [isDismissing, setIsDismissing] = useState(false);
+  const line = `flex min-w-0 flex-wrap items-center gap-x-3 gap-y-1.5 text-sm ${className}`;
+
+  const dismiss = async () => {
+    setIsDismissing(true);
+    setDismissError(null);
+    try {
+      await onDismiss();
+    } catch (error) {
+      setDismissError(describeApiError(error, "removing the receipt"));
+    } finally {
+      setIsDismissing(false);
+    }
+  };
+
+  switch (display.kind) {
+    case "uploading":
+      return (
+        <div className={`${line} flex-nowrap`}>
+          <span className="text-slate-600">Uploading…</span>
+          <div
+            role="progressbar"
+            aria-label="Uploading receipt"
+            aria-valuemin={0}
+            aria-valuemax={100}
+            aria-valuenow={display.percent}
+            className="h-2 min-w-0 flex-1 overflow-hidden rounded-full bg-slate-200"
+          >
+            <div className="h-full rounded-full bg-emerald-600 transition-[width] duration-200" style={{ width: `${display.percent}%` }} />
+          </div>
+          <span aria-hidden className="w-10 text-right tabular-nums text-slate-600">
+            {display.percent}%
+          </span>
+          <Button ref={primaryRef} variant="quiet" size="sm" className="-my-1" onClick={onCancel}>
+            Cancel<span className="sr-only"> upload</span>
+          </Button>
+        </div>
+      );
+    case "checking":
+      return (
+        <p className={`${line} min-h-9 text-slate-600`}>
+          <Spinner className="size-4 text-emerald-700" />
+          Checking receipt…
+        </p>
+      );
+    case "timed-out":
+      return (
+        <div className={line}>
+          <p className="min-w-0 flex-[1_1_16rem] text-slate-700">Checking this receipt is taking longer than usual.</p>
+          <Button ref={primaryRef} size="sm" onClick={onCheckAgain}>
+            Check again
+          </Button>
+          <Button variant="quiet" size="sm" onClick={onChooseFile}>
+            Choose another file
+          </Button>
+        </div>
+      );
+    case "failed":
+      return (
+        <div className={line}>
+          <p className="min-w-0 flex-[1_1_16rem] font-medium text-red-800">{display.message}</p>
+          {display.canRetry ? (
+            <Button ref={primaryRef} size="sm" onClick={onRetry}>
+              Try again
+            </Button>
+          ) : null}
+          <Button ref={display.canRetry ? undefined : primaryRef} variant={display.canRetry ? "quiet" : "secondary"} size="sm" onClick={onChooseFile}>
+            Choose another file
+          </Button>
+        </div>
+      );
+    case "rejected":
+    case "stalled":
+      return (
+        <div className={line}>
+          <p className="min-w-0 flex-[1_1_16rem] text-amber-900">
+            {display.kind === "rejected" ? (
+              <>
+                <span className="font-medium">Receipt not accepted.</span> {display.reason}
+              </>
+            ) : (
+              "The last upload of this receipt did not finish."
+            )}
+          </p>
+          <Button ref={primaryRef} size="sm" onClick={onChooseFile}>
+            {display.kind === "rejected" ? "Choose another file" : "Choose file"}
+          </Button>
+          <Button variant="quiet" size="sm" busy={isDismissing} onClick={() => void dismiss()}>
+            Dismiss
+          </Button>
+          {dismissError ? (
+            <p role="alert" className="w-full font-medium text-red-800">
+              {dismissError}
+            </p>
+          ) : null}
+        </div>
+      );
+    default:
+      return null;
+  }
+}

@@ -1,0 +1,90 @@
+/* eslint-disable @next/next/no-img-element -- presigned, short-lived S3 links and blob: previews: nothing for next/image to optimise or cache */
+import type { Ref } from "react";
+import type { ReceiptDisplay } from "@/client/receipts/use-receipt";
+import type { ReceiptViewState } from "@/client/receipts/use-receipt-view";
+import { PageIcon, PaperclipIcon, Spinner, WarningIcon } from "./receipt-icons";
+
+type Props = {
+  title: string;
+  display: ReceiptDisplay;
+  view: ReceiptViewState;
+  isPanelOpen: boolean;
+  panelId: string;
+  onAttach: () => void;
+  onView: () => void;
+  className?: string;
+  ref?: Ref<HTMLButtonElement>;
+};
+
+const BOX = "relative flex size-11 shrink-0 items-center justify-center overflow-hidden rounded-lg sm:size-10";
+const FOCUS = "focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-emerald-700";
+
+/**
+ * The receipt's square at the start of a row, always the same size whatever its state (no layout shift):
+ * a dashed "attach" button, the thumbnail (or a page icon for a PDF) that opens the viewer, or a picture
+ * of the state while the line under the row says what is going on.
+ */
+export function ReceiptTile({ title, display, view, isPanelOpen, panelId, onAttach, onView, className = "", ref }: Props) {
+  if (display.kind === "none") {
+    return (
+      <button
+        ref={ref}
+        type="button"
+        aria-label={`Attach receipt to ${title}`}
+        title="Attach receipt"
+        aria-expanded={isPanelOpen}
+        aria-controls={isPanelOpen ? panelId : undefined}
+        onClick={onAttach}
+        className={`${BOX} ${FOCUS} border border-dashed transition ${
+          isPanelOpen ? "border-emerald-600 bg-emerald-50 text-emerald-800" : "border-slate-300 text-slate-500 hover:border-emerald-600 hover:bg-emerald-50 hover:text-emerald-800"
+        } ${className}`}
+      >
+        <PaperclipIcon />
+      </button>
+    );
+  }
+  if (display.kind === "ready") {
+    const thumbnail = view.view?.thumbnail;
+    const isPdf = display.contentType === "application/pdf";
+    return (
+      <button
+        ref={ref}
+        type="button"
+        aria-label={`View receipt for ${title}`}
+        title="View receipt"
+        onClick={onView}
+        className={`${BOX} ${FOCUS} border border-slate-200 bg-slate-50 text-slate-500 transition hover:border-emerald-600 hover:shadow ${className}`}
+      >
+        {!display.hasThumbnail ? (
+          <PageIcon className="h-8 w-7" label={isPdf ? "PDF" : undefined} />
+        ) : thumbnail ? (
+          <img src={thumbnail.url} alt="" className="size-full object-cover object-top" onError={view.linkFailed} />
+        ) : view.error ? (
+          <WarningIcon />
+        ) : (
+          <span className="size-full animate-pulse bg-slate-200" />
+        )}
+      </button>
+    );
+  }
+  if (display.kind === "uploading" || display.kind === "checking") {
+    return (
+      <div aria-hidden className={`${BOX} border border-slate-200 bg-slate-100 text-emerald-700 ${className}`}>
+        {display.previewUrl ? <img src={display.previewUrl} alt="" className="absolute inset-0 size-full object-cover opacity-40" /> : null}
+        <Spinner className="relative size-5" />
+      </div>
+    );
+  }
+  if (display.kind === "timed-out") {
+    return (
+      <div aria-hidden className={`${BOX} border border-slate-200 bg-slate-50 text-slate-400 ${className}`}>
+        <PaperclipIcon />
+      </div>
+    );
+  }
+  return (
+    <div aria-hidden className={`${BOX} border border-amber-300 bg-amber-50 text-amber-700 ${className}`}>
+      <WarningIcon />
+    </div>
+  );
+}
