@@ -131,6 +131,15 @@ export async function attachReceipt(page: Page, title: string, file: PickedFile)
   return view;
 }
 
+/** Opens a row's receipt in the viewer, asks to replace it and picks the new file; does not wait for the outcome. */
+export async function replaceReceipt(page: Page, title: string, file: PickedFile): Promise<void> {
+  await expenseRows(page).filter({ hasText: title }).getByRole("button", { name: `View receipt for ${title}` }).click();
+  const dialog = page.getByRole("dialog", { name: `Receipt for ${title}` });
+  await dialog.getByRole("button", { name: "Replace" }).click();
+  await expect(dialog).toBeHidden();
+  await chooseReceiptFile(page, page.getByRole("group", { name: `Attach a receipt to ${title}` }), file);
+}
+
 /**
  * Slows this page's uploads to `bytesPerSecond` with Chrome's network emulation (downloads untouched), so an
  * upload lasts long enough to watch its progress. Returns a function that lifts the limit.

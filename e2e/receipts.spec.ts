@@ -9,6 +9,7 @@ import {
   expenseRows,
   expenseViaApi,
   openAttachPanel,
+  replaceReceipt,
   signUp,
   throttleUploads,
   type PickedFile,
@@ -152,6 +153,103 @@ test("a receipt can be replaced with a PNG and removed, and the removal survives
   await expect(attach).toBeVisible();
   await expect(rowOf(page, title).getByRole("button", { name: `View receipt for ${title}` })).toHaveCount(0);
   expect((await expenseViaApi(page, title)).receipt).toBeUndefined();
+});
+
+test("while a new file replaces a receipt, the current one stays shown and viewable until the new one is checked", async ({ page, newUser }) => {
+  const title = "Receipt spec: replaced slowly";
+  await signUp(page, newUser);
+  await addExpense(page, expense(title));
+  const row = rowOf(page, title);
+  const view = await attachReceipt(page, title, await receiptPhoto(1200, 900));
+  const thumbnail = view.locator("img");
+  await expect.poll(async () => naturalSize(thumbnail)).toEqual({ width: 320, height: 240 });
+  const firstSrc = (await thumbnail.getAttribute("src")) ?? "";
+
+  // A portrait photo of a few hundred KB: long enough to watch at 50 KB/s, and its thumbnail has another shape.
+  const unthrottle = await throttleUploads(page, 50 * 1024);
+  await replaceReceipt(page, title, await receiptPhoto(1200, 1600));
+  const bar = row.getByRole("progressbar", { name: "Uploading new receipt" });
+  await expect(bar).toBeVisible();
+  await expect(row.getByRole("button", { name: "Cancel upload" })).toBeFocused();
+  await expect(thumbnail).toHaveAttribute("src", firstSrc);
+  expect(await naturalSize(thumbnail)).toEqual({ width: 320, height: 240 });
+  expect((await expenseViaApi(page, title)).receipt).toMatchObject({ status: "ready", replacement: { status: "pending" } });
+
+  // The viewer opens the current file meanwhile.
+  await view.click();
+  const dialog = page.getByRole("dialog", { name: `Receipt for ${title}` });
+  await expect.poll(async () => naturalSize(dialog.getByRole("img", { name: `Receipt for ${title}` }))).toEqual({ width: 1200, height: 900 });
+  await page.keyboard.press("Escape");
+  await expect(dialog).toBeHidden();
+  await expect(bar).toBeVisible();
+  await unthrottle();
+
+  await expect.poll(async () => naturalSize(thumbnail)).toEqual({ width: 240, height: 320 });
+  await expect(row.getByRole("progressbar")).toHaveCount(0);
+  await expect(row).not.toContainText("Checking new receipt");
+  const { receipt } = await expenseViaApi(page, title);
+  expect(receipt).toMatchObject({ status: "ready", contentType: "image/jpeg", hasThumbnail: true });
+  expect(receipt?.replacement).toBeUndefined();
+});
+
+test("cancelling a replacement keeps the current receipt, also after a reload", async ({ page, newUser }) => {
+  const title = "Receipt spec: replacement cancelled";
+  await signUp(page, newUser);
+  await addExpense(page, expense(title));
+  const row = rowOf(page, title);
+  const view = await attachReceipt(page, title, await receiptPhoto(1200, 900));
+  await expect.poll(async () => naturalSize(view.locator("img"))).toEqual({ width: 320, height: 240 });
+
+  const unthrottle = await throttleUploads(page, 20 * 1024);
+  await replaceReceipt(page, title, await receiptPhoto(1200, 1600));
+  await expect(row.getByRole("progressbar", { name: "Uploading new receipt" })).toBeVisible();
+  await row.getByRole("button", { name: "Cancel upload" }).click();
+  await unthrottle();
+  await expect(view).toBeFocused();
+  await expect(row.getByRole("progressbar")).toHaveCount(0);
+  await expect.poll(async () => (await expenseViaApi(page, title)).receipt).toMatchObject({ status: "ready", contentType: "image/jpeg" });
+  expect((await expenseViaApi(page, title)).receipt?.replacement).toBeUndefined();
+
+  await page.reload();
+  await expect.poll(async () => naturalSize(view.locator("img"))).toEqual({ width: 320, height: 240 });
+  await expect(row).not.toContainText("Checking");
+  await view.click();
+  const dialog = page.getByRole("dialog", { name: `Receipt for ${title}` });
+  await expect.poll(async () => naturalSize(dialog.getByRole("img", { name: `Receipt for ${title}` }))).toEqual({ width: 1200, height: 900 });
+});
+
+test("a refused replacement says why while the current receipt stays; keeping it clears the message for good", async ({ page, newUser }) => {
+  const title = "Receipt spec: replacement refused";
+  await signUp(page, newUser);
+  await addExpense(page, expense(title));
+  const row = rowOf(page, title);
+  const view = await attachReceipt(page, title, await receiptPhoto(1200, 900));
+  const thumbnail = view.locator("img");
+  await expect.poll(async () => naturalSize(thumbnail)).toEqual({ width: 320, height: 240 });
+  const firstSrc = (await thumbnail.getAttribute("src")) ?? "";
+
+  await replaceReceipt(page, title, { name: "receipt.png", mimeType: "image/png", buffer: Buffer.from("hello") });
+  await expect(row).toContainText("Your new file was not accepted:");
+  const { receipt } = await expenseViaApi(page, title);
+  expect(receipt).toMatchObject({ status: "ready", replacement: { status: "rejected" } });
+  expect(receipt?.replacement?.reason).toBeTruthy();
+  await expect(row).toContainText(`Your new file was not accepted: ${receipt?.replacement?.reason ?? ""}`);
+  await expect(thumbnail).toHaveAttribute("src", firstSrc);
+  await expect(row.getByRole("button", { name: "Choose another file" })).toBeVisible();
+
+  await page.reload();
+  await expect(row).toContainText(receipt?.replacement?.reason ?? "");
+  await expect.poll(async () => naturalSize(thumbnail)).toEqual({ width: 320, height: 240 });
+  await row.getByRole("button", { name: "Keep current receipt" }).click();
+  await expect(row).not.toContainText("Your new file was not accepted");
+  await expect(view).toBeFocused();
+  await expect.poll(async () => (await expenseViaApi(page, title)).receipt?.replacement).toBeUndefined();
+  expect((await expenseViaApi(page, title)).receipt).toMatchObject({ status: "ready", contentType: "image/jpeg", hasThumbnail: true });
+
+  await page.reload();
+  await expect.poll(async () => naturalSize(thumbnail)).toEqual({ width: 320, height: 240 });
+  await expect(row).not.toContainText("Your new file was not accepted");
+  await expect(row.getByRole("button", { name: "Keep current receipt" })).toHaveCount(0);
 });
 
 test("a file too large or of the wrong kind is refused at once and nothing is sent", async ({ page, newUser, stack }) => {

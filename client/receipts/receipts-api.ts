@@ -14,7 +14,10 @@ export type ReceiptUploadRequestBody = z.input<typeof ReceiptUploadRequestSchema
 
 const receiptPath = (expenseId: string) => `/api/expenses/${encodeURIComponent(expenseId)}/receipt`;
 
-/** Asks for a presigned POST for one file; from then on the expense's receipt is `pending`. */
+/**
+ * Asks for a presigned POST for one file. From then on the expense's receipt is `pending`, or, when it was
+ * ready, stays ready beside a pending `replacement`.
+ */
 export async function requestReceiptUpload(expenseId: string, body: ReceiptUploadRequestBody, signal?: AbortSignal): Promise<ReceiptUpload> {
   return apiJson(receiptPath(expenseId), ReceiptUploadSchema, {
     method: "POST",
@@ -31,6 +34,11 @@ export async function fetchReceiptView(expenseId: string, signal?: AbortSignal):
 
 export async function deleteReceipt(expenseId: string): Promise<void> {
   await apiFetch(receiptPath(expenseId), { method: "DELETE" });
+}
+
+/** Forgets a replacement (cancelled, refused or never arrived); the ready receipt stays. 404 when there is none. */
+export async function deleteReplacement(expenseId: string): Promise<void> {
+  await apiFetch(`${receiptPath(expenseId)}/replacement`, { method: "DELETE" });
 }
 
 /** One expense as the server has it now (its receipt's state and its current version). */

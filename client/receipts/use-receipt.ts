@@ -3,92 +3,76 @@
 import { useCallback, useEffect, useRef, useState } from "react";
 import { ApiError } from "@/lib/client/api-fetch";
 import type { ExpenseJson, Receipt, ReceiptContentType } from "@/lib/schemas";
+import { awaitedUpload } from "./awaited-upload";
 import { describeGrantError } from "./describe-grant-error";
+import { DEFAULT_REJECTION, receiptDisplay, type ReceiptPhase } from "./receipt-display";
 import { checkReceiptFile } from "./receipt-file";
-import { deleteReceipt, fetchExpense, requestReceiptUpload } from "./receipts-api";
+import { deleteReceipt, deleteReplacement, fetchExpense, requestReceiptUpload } from "./receipts-api";
 import { describeUploadFailure, UploadError } from "./upload-failure";
 import { uploadToS3 } from "./upload-to-s3";
 import { useReceiptPolling, type PollMode, type PollOutcome } from "./use-receipt-polling";
 
-/** What the receipt area shows: this tab's upload when there is one, else the server's state. */
-export type ReceiptDisplay =
-  | { kind: "none" }
-  | { kind: "uploading"; percent: number; previewUrl: string | null }
-  | { kind: "checking"; previewUrl: string | null }
-  | { kind: "timed-out" }
-  | { kind: "stalled" }
-  | { kind: "failed"; message: string; canRetry: boolean }
-  | { kind: "ready"; contentType: string | null; hasThumbnail: boolean; updatedAt: string | null }
-  | { kind: "rejected"; reason: string };
-
-type Phase =
-  | { name: "idle" }
-  | { name: "uploading"; loaded: number; total: number }
-  | { name: "checking" }
-  | { name: "cancelling" }
-  | { name: "timed-out" }
-  | { name: "stalled" }
-  | { name: "failed"; message: string; canRetry: boolean };
+export type { ReadyReceipt, ReceiptDisplay } from "./receipt-display";
 
 /** Types a browser can show as an <img> while the file is still on its way. */
 const PREVIEWABLE = new Set<ReceiptContentType>(["image/jpeg", "image/png", "image/webp"]);
 
-const DEFAULT_REJECTION = "This file could not be read as a receipt. Choose another photo or PDF.";
+/** This tab's upload; `isReplacement`: the expense had a ready receipt, which the server keeps until this one is checked. */
+type Upload = { file: File; contentType: ReceiptContentType; isReplacement: boolean; controller: AbortController };
 
-function serverDisplay(receipt: Receipt | undefined, previewUrl: string | null): ReceiptDisplay {
-  if (!receipt) return { kind: "none" };
-  if (receipt.status === "pending") return { kind: "checking", previewUrl };
-  if (receipt.status === "rejected") return { kind: "rejected", reason: receipt.reason ?? DEFAULT_REJECTION };
-  return { kind: "ready", contentType: receipt.contentType ?? null, hasThumbnail: receipt.hasThumbnail === true, updatedAt: receipt.updatedAt ?? null };
+/** 404: already gone (settled, dismissed or removed elsewhere), which is what was asked for. */
+async function unlessGone(request: Promise<void>): Promise<void> {
+  try {
+    await request;
+  } catch (error) {
+    if (!(error instanceof ApiError && error.status === 404)) throw error;
+  }
 }
 
-function display(phase: Phase, receipt: Receipt | undefined, previewUrl: string | null): ReceiptDisplay {
-  switch (phase.name) {
-    case "uploading":
-      return { kind: "uploading", percent: phase.total > 0 ? Math.min(100, Math.round((phase.loaded / phase.total) * 100)) : 0, previewUrl };
-    case "checking":
-      return { kind: "checking", previewUrl };
-    case "cancelling":
-      return { kind: "none" };
-    case "failed":
-      return { kind: "failed", message: phase.message, canRetry: phase.canRetry };
-    // A receipt settled elsewhere in the meantime (another tab, a reload of the list) wins over "still checking".
-    case "timed-out":
-    case "stalled":
-      return receipt?.status === "pending" ? { kind: phase.name } : serverDisplay(receipt, null);
-    default:
-      return serverDisplay(receipt, previewUrl);
-  }
+function settledAnnouncement(receipt: Receipt | undefined, wasReplacing: boolean): string {
+  if (!receipt) return "";
+  if (receipt.status === "rejected") return `Receipt refused. ${receipt.reason ?? DEFAULT_REJECTION}`;
+  if (receipt.replacement?.status === "rejected") return `Your new file was not accepted: ${receipt.replacement.reason ?? DEFAULT_REJECTION}`;
+  return wasReplacing ? "New receipt attached." : "Receipt attached.";
 }
 
 /**
  * One expense's receipt: attach (check the file, get a grant, upload straight to S3 with progress), cancel,
- * retry with a fresh grant, wait for the server's check, remove. Every change the server makes to the
- * expense (receipt state, version) is handed to `onChanged`, so the list and later edits stay current.
+ * retry with a fresh grant, wait for the server's check, dismiss, remove. Replacing a ready receipt keeps it
+ * shown and viewable until the new file is checked; cancelling or dismissing a replacement keeps it for good.
+ * Every change the server makes to the expense (receipt state, version) is handed to `onChanged`, so the
+ * list and later edits stay current.
  */
 export function useReceipt(expense: Pick<ExpenseJson, "id" | "receipt">, onChanged: (expense: ExpenseJson) => void) {
   const { id, receipt } = expense;
-  const [phase, setPhase] = useState<Phase>({ name: "idle" });
+  const [phase, setPhase] = useState<ReceiptPhase>({ name: "idle" });
   const [pollRound, setPollRound] = useState(0);
   const [previewUrl, setPreviewUrl] = useState<string | null>(null);
   /** What a screen reader hears when the state changes because of something done here. */
   const [announcement, setAnnouncement] = useState("");
-  const uploadRef = useRef<{ file: File; contentType: ReceiptContentType; controller: AbortController } | null>(null);
+  const uploadRef = useRef<Upload | null>(null);
   const onChangedRef = useRef(onChanged);
+  const hasReadyRef = useRef(receipt?.status === "ready");
   useEffect(() => {
     onChangedRef.current = onChanged;
+    hasReadyRef.current = receipt?.status === "ready";
   });
 
   useEffect(() => () => uploadRef.current?.controller.abort(), []);
   useEffect(() => () => (previewUrl ? URL.revokeObjectURL(previewUrl) : undefined), [previewUrl]);
 
+  const stopUpload = useCallback(() => {
+    uploadRef.current?.controller.abort();
+    uploadRef.current = null;
+  }, []);
+
   const upload = useCallback(
-    async (file: File, contentType: ReceiptContentType) => {
+    async (file: File, contentType: ReceiptContentType, isReplacement: boolean) => {
       uploadRef.current?.controller.abort();
       const controller = new AbortController();
-      uploadRef.current = { file, contentType, controller };
+      uploadRef.current = { file, contentType, isReplacement, controller };
       setPhase({ name: "uploading", loaded: 0, total: file.size });
-      setAnnouncement("Uploading receipt.");
+      setAnnouncement(isReplacement ? "Uploading new receipt." : "Uploading receipt.");
       let maxBytes = file.size;
       try {
         const grant = await requestReceiptUpload(id, { contentType, size: file.size }, controller.signal);
@@ -99,12 +83,15 @@ export function useReceipt(expense: Pick<ExpenseJson, "id" | "receipt">, onChang
         });
         if (controller.signal.aborted) return;
         setPhase({ name: "checking" });
-        setAnnouncement("Upload finished. Checking receipt…");
+        setAnnouncement(isReplacement ? "Upload finished. Checking new receipt…" : "Upload finished. Checking receipt…");
       } catch (error) {
         if (controller.signal.aborted) return;
-        const failure = error instanceof UploadError ? { message: describeUploadFailure(error.failure, maxBytes), canRetry: true } : describeGrantError(error, file);
+        const isUploadError = error instanceof UploadError;
+        const failure = isUploadError ? { message: describeUploadFailure(error.failure, maxBytes), canRetry: true } : describeGrantError(error, file);
         setPhase({ name: "failed", ...failure });
         setAnnouncement(failure.message);
+        // The file did not arrive: the server need not wait for it beside the receipt that stays (a retry asks anew).
+        if (isReplacement && isUploadError) void unlessGone(deleteReplacement(id)).catch(() => undefined);
       }
     },
     [id],
@@ -116,7 +103,7 @@ export function useReceipt(expense: Pick<ExpenseJson, "id" | "receipt">, onChang
       const check = checkReceiptFile(file);
       if (!check.ok) return check.message;
       setPreviewUrl(PREVIEWABLE.has(check.contentType) ? URL.createObjectURL(file) : null);
-      void upload(file, check.contentType);
+      void upload(file, check.contentType, hasReadyRef.current);
       return null;
     },
     [upload],
@@ -125,7 +112,7 @@ export function useReceipt(expense: Pick<ExpenseJson, "id" | "receipt">, onChang
   /** Same file, fresh grant: the old one may have expired, which is often why the upload failed. */
   const retry = useCallback(() => {
     const current = uploadRef.current;
-    if (current) void upload(current.file, current.contentType);
+    if (current) void upload(current.file, current.contentType, hasReadyRef.current);
   }, [upload]);
 
   const refresh = useCallback(async () => {
@@ -137,18 +124,18 @@ export function useReceipt(expense: Pick<ExpenseJson, "id" | "receipt">, onChang
   }, [id]);
 
   const cancel = useCallback(() => {
-    uploadRef.current?.controller.abort();
-    uploadRef.current = null;
+    const isReplacement = uploadRef.current?.isReplacement ?? hasReadyRef.current;
+    stopUpload();
     setPhase({ name: "cancelling" });
     setPreviewUrl(null);
-    setAnnouncement("Upload cancelled.");
-    // The grant already made the receipt pending (in place of any earlier one): clear it, or the expense
-    // would wait for a file that never comes.
-    void deleteReceipt(id)
+    setAnnouncement(isReplacement ? "Upload cancelled. The current receipt stays." : "Upload cancelled.");
+    // The grant made the server wait for this file: a replacement beside the ready receipt, which goes
+    // (the receipt stays); or the receipt itself, pending, which goes, or the expense would wait for ever.
+    void (isReplacement ? deleteReplacement(id) : deleteReceipt(id))
       .catch(() => undefined)
       .then(refresh)
       .then(() => setPhase((current) => (current.name === "cancelling" ? { name: "idle" } : current)));
-  }, [id, refresh]);
+  }, [id, refresh, stopUpload]);
 
   const checkAgain = useCallback(() => {
     setPhase({ name: "checking" });
@@ -157,38 +144,53 @@ export function useReceipt(expense: Pick<ExpenseJson, "id" | "receipt">, onChang
 
   /** Deletes the receipt (already gone is fine); throws for the caller to say what went wrong. */
   const remove = useCallback(async () => {
-    try {
-      await deleteReceipt(id);
-    } catch (error) {
-      if (!(error instanceof ApiError && error.status === 404)) throw error;
-    }
+    // A replacement on its way goes with it (the server forgets it too).
+    stopUpload();
+    await unlessGone(deleteReceipt(id));
     setPhase({ name: "idle" });
     setPreviewUrl(null);
     setAnnouncement("Receipt removed.");
     await refresh();
-  }, [id, refresh]);
+  }, [id, refresh, stopUpload]);
+
+  /**
+   * Puts a problem away: a new file that failed, was refused or never arrived is forgotten and the ready
+   * receipt stays; without a ready receipt, the refused or stalled one goes. Throws like `remove`.
+   */
+  const dismiss = useCallback(async () => {
+    if (!hasReadyRef.current) return remove();
+    stopUpload();
+    await unlessGone(deleteReplacement(id));
+    setPhase({ name: "idle" });
+    setPreviewUrl(null);
+    setAnnouncement("Kept the current receipt.");
+    await refresh();
+  }, [id, refresh, remove, stopUpload]);
 
   const onOutcome = useCallback((outcome: PollOutcome) => {
     if (outcome.kind === "settled") {
-      const { receipt: settled } = outcome.expense;
-      setAnnouncement(settled?.status === "rejected" ? `Receipt refused. ${settled.reason ?? DEFAULT_REJECTION}` : settled ? "Receipt attached." : "");
+      setAnnouncement(settledAnnouncement(outcome.expense.receipt, hasReadyRef.current));
       onChangedRef.current(outcome.expense);
       setPreviewUrl(null);
       setPhase({ name: "idle" });
     } else if (outcome.kind === "gone") {
       setPhase({ name: "idle" });
-    } else if (outcome.kind === "timed-out") {
-      setPhase({ name: "timed-out" });
-      setAnnouncement("Checking the receipt is taking longer than usual.");
     } else {
-      setPhase({ name: "stalled" });
+      // The list learns that the server is still waiting (after this tab's upload it did not know yet).
+      if (outcome.expense) onChangedRef.current(outcome.expense);
+      if (outcome.kind === "timed-out") {
+        setPhase({ name: "timed-out" });
+        setAnnouncement("Checking the receipt is taking longer than usual.");
+      } else {
+        setPhase({ name: "stalled" });
+      }
     }
   }, []);
 
-  const pollMode: PollMode | null = phase.name === "checking" ? "after-upload" : phase.name === "idle" && receipt?.status === "pending" ? "resume" : null;
+  const pollMode: PollMode | null = phase.name === "checking" ? "after-upload" : phase.name === "idle" && awaitedUpload(receipt) ? "resume" : null;
   useReceiptPolling(id, pollMode, pollRound, onOutcome);
 
-  return { display: display(phase, receipt, previewUrl), announcement, attach, retry, cancel, checkAgain, remove };
+  return { display: receiptDisplay(phase, receipt, previewUrl), announcement, attach, retry, cancel, checkAgain, remove, dismiss };
 }
 
 export type ReceiptController = ReturnType<typeof useReceipt>;

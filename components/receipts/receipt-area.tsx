@@ -23,7 +23,8 @@ type Props = {
 /**
  * One row's receipt: the tile, the status line under the row, the attach panel and the viewer. Focus
  * follows the person: into the panel when it opens, back to its opener when it closes, to Cancel while
- * uploading, and to the thumbnail (or "Choose another file") when the upload they started settles.
+ * uploading, and to the thumbnail (or "Choose another file") when the upload they started settles. While a
+ * new file replaces a ready receipt, the thumbnail and the viewer stay the ready one's.
  */
 export function ReceiptArea({ expenseId, title, receipt, tileClassName, lineClassName, panelClassName }: Props) {
   const { display } = receipt;
@@ -37,7 +38,9 @@ export function ReceiptArea({ expenseId, title, receipt, tileClassName, lineClas
   // Set when something done here changes the state, so focus lost with a vanished button is put back.
   const isFollowingFocus = useRef(false);
 
-  const viewKey = display.kind === "ready" ? `${display.contentType ?? ""}|${display.updatedAt ?? ""}|${String(display.hasThumbnail)}` : null;
+  // The ready receipt shown, also while a new file replaces it (its links are the old file's until then).
+  const { current } = display;
+  const viewKey = current ? `${current.contentType ?? ""}|${current.updatedAt ?? ""}|${String(current.hasThumbnail)}` : null;
   const view = useReceiptView(expenseId, viewKey);
 
   useEffect(() => {
@@ -92,17 +95,17 @@ export function ReceiptArea({ expenseId, title, receipt, tileClassName, lineClas
         onChooseFile={openPanel}
         onDismiss={async () => {
           isFollowingFocus.current = true;
-          await receipt.remove();
+          await receipt.dismiss();
         }}
         className={lineClassName}
       />
       {panel ? (
         <AttachPanel id={panelId} title={title} isTouchFirst={isTouchFirst} error={panel.error} onFile={onFile} onClose={closePanel} className={panelClassName} />
       ) : null}
-      {isViewing && display.kind === "ready" ? (
+      {isViewing && current ? (
         <ReceiptViewer
           title={title}
-          isPdf={display.contentType === "application/pdf"}
+          isPdf={current.contentType === "application/pdf"}
           view={view}
           onClose={() => {
             setIsViewing(false);

@@ -12,17 +12,22 @@ type Props = {
   onRetry: () => void;
   onCheckAgain: () => void;
   onChooseFile: () => void;
+  /** Puts the problem away: forgets a new file (the current receipt stays), or removes a receipt that never became one. */
   onDismiss: () => Promise<void>;
   /** The line's main button (Cancel, Choose another file): where focus goes when the state changes under it. */
   primaryRef?: Ref<HTMLButtonElement>;
   className?: string;
 };
 
-/** The line under a row while a receipt is on its way or needs the person: progress, checking, what went wrong. */
+/**
+ * The line under a row while a receipt is on its way or needs the person: progress, checking, what went
+ * wrong. With a ready receipt still shown (`display.current`) it speaks of "the new file" replacing it.
+ */
 export function ReceiptStatusLine({ display, onCancel, onRetry, onCheckAgain, onChooseFile, onDismiss, primaryRef, className = "" }: Props) {
   const [dismissError, setDismissError] = useState<string | null>(null);
   const [isDismissing, setIsDismissing] = useState(false);
   const line = `flex min-w-0 flex-wrap items-center gap-x-3 gap-y-1.5 text-sm ${className}`;
+  const isReplacing = display.kind !== "ready" && display.current !== null;
 
   const dismiss = async () => {
     setIsDismissing(true);
@@ -30,20 +35,44 @@ export function ReceiptStatusLine({ display, onCancel, onRetry, onCheckAgain, on
     try {
       await onDismiss();
     } catch (error) {
-      setDismissError(describeApiError(error, "removing the receipt"));
+      setDismissError(describeApiError(error, isReplacing ? "dismissing the new file" : "removing the receipt"));
     } finally {
       setIsDismissing(false);
     }
   };
 
+  const dismissButton = (label: string) => (
+    <>
+      <Button variant="quiet" size="sm" busy={isDismissing} onClick={() => void dismiss()}>
+        {label}
+      </Button>
+      {dismissError ? (
+        <p role="alert" className="w-full font-medium text-red-800">
+          {dismissError}
+        </p>
+      ) : null}
+    </>
+  );
+
   switch (display.kind) {
-    case "uploading":
+    case "uploading": {
+      const label = isReplacing ? "Uploading new receipt" : "Uploading receipt";
       return (
         <div className={`${line} flex-nowrap`}>
-          <span className="text-slate-600">Uploading…</span>
+          <span className="shrink-0 text-slate-600">
+            {isReplacing ? (
+              // A phone's line has room for the bar or for the words; the tile's badge says which receipt.
+              <>
+                <span className="sm:hidden">Replacing…</span>
+                <span className="max-sm:hidden">Uploading new receipt…</span>
+              </>
+            ) : (
+              "Uploading…"
+            )}
+          </span>
           <div
             role="progressbar"
-            aria-label="Uploading receipt"
+            aria-label={label}
             aria-valuemin={0}
             aria-valuemax={100}
             aria-valuenow={display.percent}
@@ -59,17 +88,20 @@ export function ReceiptStatusLine({ display, onCancel, onRetry, onCheckAgain, on
           </Button>
         </div>
       );
+    }
     case "checking":
       return (
         <p className={`${line} min-h-9 text-slate-600`}>
           <Spinner className="size-4 text-emerald-700" />
-          Checking receipt…
+          {isReplacing ? "Checking new receipt…" : "Checking receipt…"}
         </p>
       );
     case "timed-out":
       return (
         <div className={line}>
-          <p className="min-w-0 flex-[1_1_16rem] text-slate-700">Checking this receipt is taking longer than usual.</p>
+          <p className="min-w-0 flex-[1_1_16rem] text-slate-700">
+            {isReplacing ? "Checking the new receipt is taking longer than usual." : "Checking this receipt is taking longer than usual."}
+          </p>
           <Button ref={primaryRef} size="sm" onClick={onCheckAgain}>
             Check again
           </Button>
@@ -87,35 +119,39 @@ export function ReceiptStatusLine({ display, onCancel, onRetry, onCheckAgain, on
               Try again
             </Button>
           ) : null}
-          <Button ref={display.canRetry ? undefined : primaryRef} variant={display.canRetry ? "quiet" : "secondary"} size="sm" onClick={onChooseFile}>
-            Choose another file
-          </Button>
+          {/* A new file that failed: send it again or keep the current receipt (Replace in the viewer picks another). */}
+          {display.canRetry && isReplacing ? null : (
+            <Button ref={display.canRetry ? undefined : primaryRef} variant={display.canRetry ? "quiet" : "secondary"} size="sm" onClick={onChooseFile}>
+              Choose another file
+            </Button>
+          )}
+          {isReplacing ? dismissButton("Keep current receipt") : null}
         </div>
       );
     case "rejected":
-    case "stalled":
       return (
         <div className={line}>
           <p className="min-w-0 flex-[1_1_16rem] text-amber-900">
-            {display.kind === "rejected" ? (
-              <>
-                <span className="font-medium">Receipt not accepted.</span> {display.reason}
-              </>
-            ) : (
-              "The last upload of this receipt did not finish."
-            )}
+            <span className="font-medium">{isReplacing ? "Your new file was not accepted:" : "Receipt not accepted."}</span> {display.reason}
           </p>
           <Button ref={primaryRef} size="sm" onClick={onChooseFile}>
-            {display.kind === "rejected" ? "Choose another file" : "Choose file"}
+            Choose another file
           </Button>
-          <Button variant="quiet" size="sm" busy={isDismissing} onClick={() => void dismiss()}>
-            Dismiss
+          {dismissButton(isReplacing ? "Keep current receipt" : "Dismiss")}
+        </div>
+      );
+    case "stalled":
+      // Found on a later visit, long after the grant ran out: the file is not in this tab any more, so
+      // trying again means choosing it again.
+      return (
+        <div className={line}>
+          <p className="min-w-0 flex-[1_1_16rem] text-amber-900">
+            {isReplacing ? "The new file did not finish uploading." : "The last upload of this receipt did not finish."}
+          </p>
+          <Button ref={primaryRef} size="sm" onClick={onChooseFile}>
+            {isReplacing ? "Try again" : "Choose file"}
           </Button>
-          {dismissError ? (
-            <p role="alert" className="w-full font-medium text-red-800">
-              {dismissError}
-            </p>
-          ) : null}
+          {dismissButton("Dismiss")}
         </div>
       );
     default:

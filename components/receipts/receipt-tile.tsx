@@ -1,6 +1,6 @@
 /* eslint-disable @next/next/no-img-element -- presigned, short-lived S3 links and blob: previews: nothing for next/image to optimise or cache */
 import type { Ref } from "react";
-import type { ReceiptDisplay } from "@/client/receipts/use-receipt";
+import type { ReadyReceipt, ReceiptDisplay } from "@/client/receipts/use-receipt";
 import type { ReceiptViewState } from "@/client/receipts/use-receipt-view";
 import { PageIcon, PaperclipIcon, Spinner, WarningIcon } from "./receipt-icons";
 
@@ -16,13 +16,14 @@ type Props = {
   ref?: Ref<HTMLButtonElement>;
 };
 
-const BOX = "relative flex size-11 shrink-0 items-center justify-center overflow-hidden rounded-lg sm:size-10";
+const BOX = "relative flex size-11 shrink-0 items-center justify-center rounded-lg sm:size-10";
 const FOCUS = "focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-emerald-700";
 
 /**
  * The receipt's square at the start of a row, always the same size whatever its state (no layout shift):
  * a dashed "attach" button, the thumbnail (or a page icon for a PDF) that opens the viewer, or a picture
- * of the state while the line under the row says what is going on.
+ * of the state while the line under the row says what is going on. While a new file replaces a ready
+ * receipt, the ready one's thumbnail stays, with a badge for the new file's state.
  */
 export function ReceiptTile({ title, display, view, isPanelOpen, panelId, onAttach, onView, className = "", ref }: Props) {
   if (display.kind === "none") {
@@ -43,33 +44,38 @@ export function ReceiptTile({ title, display, view, isPanelOpen, panelId, onAtta
       </button>
     );
   }
-  if (display.kind === "ready") {
-    const thumbnail = view.view?.thumbnail;
-    const isPdf = display.contentType === "application/pdf";
+  if (display.current) {
+    // Ready, or ready while a new file replaces it: the thumbnail stays, and opens the receipt it shows.
+    const isBusy = display.kind === "uploading" || display.kind === "checking";
     return (
       <button
         ref={ref}
         type="button"
         aria-label={`View receipt for ${title}`}
-        title="View receipt"
+        title={display.kind === "ready" ? "View receipt" : "View current receipt"}
         onClick={onView}
         className={`${BOX} ${FOCUS} border border-slate-200 bg-slate-50 text-slate-500 transition hover:border-emerald-600 hover:shadow ${className}`}
       >
-        {!display.hasThumbnail ? (
-          <PageIcon className="h-8 w-7" label={isPdf ? "PDF" : undefined} />
-        ) : thumbnail ? (
-          <img src={thumbnail.url} alt="" className="size-full object-cover object-top" onError={view.linkFailed} />
-        ) : view.error ? (
-          <WarningIcon />
-        ) : (
-          <span className="size-full animate-pulse bg-slate-200" />
+        <span className="flex size-full items-center justify-center overflow-hidden rounded-[inherit]">
+          <Thumbnail receipt={display.current} view={view} />
+        </span>
+        {display.kind === "ready" ? null : (
+          // What the line under the row tells, in a corner: the new file on its way, or a problem with it.
+          <span
+            aria-hidden
+            className={`absolute -right-1.5 -bottom-1.5 flex size-5 items-center justify-center rounded-full border-2 border-white shadow-sm ${
+              isBusy ? "bg-white text-emerald-700" : "bg-amber-100 text-amber-800"
+            }`}
+          >
+            {isBusy ? <Spinner className="size-3.5" /> : <WarningIcon className="size-3" />}
+          </span>
         )}
       </button>
     );
   }
   if (display.kind === "uploading" || display.kind === "checking") {
     return (
-      <div aria-hidden className={`${BOX} border border-slate-200 bg-slate-100 text-emerald-700 ${className}`}>
+      <div aria-hidden className={`${BOX} overflow-hidden border border-slate-200 bg-slate-100 text-emerald-700 ${className}`}>
         {display.previewUrl ? <img src={display.previewUrl} alt="" className="absolute inset-0 size-full object-cover opacity-40" /> : null}
         <Spinner className="relative size-5" />
       </div>
@@ -87,4 +93,12 @@ export function ReceiptTile({ title, display, view, isPanelOpen, panelId, onAtta
       <WarningIcon />
     </div>
   );
+}
+
+function Thumbnail({ receipt, view }: { receipt: ReadyReceipt; view: ReceiptViewState }) {
+  const thumbnail = view.view?.thumbnail;
+  if (!receipt.hasThumbnail) return <PageIcon className="h-8 w-7" label={receipt.contentType === "application/pdf" ? "PDF" : undefined} />;
+  if (thumbnail) return <img src={thumbnail.url} alt="" className="size-full object-cover object-top" onError={view.linkFailed} />;
+  if (view.error) return <WarningIcon />;
+  return <span className="size-full animate-pulse bg-slate-200" />;
 }
