@@ -5,6 +5,7 @@
 const BENCHMARKS: Record<string, () => Promise<unknown>> = {
   api: () => import("./api"),
   receipts: () => import("./receipts"),
+  analytics: () => import("./analytics-lag"),
 };
 
 const only = process.argv.slice(2);

@@ -74,3 +74,53 @@ describe("local functions runner", () => {
     expect(received.map((e) => JSON.stringify(e).includes('"key":"receipts/u/e/k"'))).toEqual([true, true, true]);
   });
 });
+
+describe("local functions runner, DynamoDB stream batches", () => {
+  const batch = (n: number) => ({
+    Records: Array.from({ length: n }, (_, i) => ({ eventID: String(i), eventName: "INSERT" as const, dynamodb: { Keys: { sk: { S: `EXP#${i}` } } } })),
+  });
+  function streamRunner(handler: (event: unknown) => Promise<unknown>) {
+    const lines: string[] = [];
+    const invocations: Invocation[] = [];
+    const runner = createFunctionsRunner({
+      functions: [{ name: "feed", load: async () => ({ handler }) }],
+      streamSubscriptions: [{ functionName: "feed", filters: [], batchSize: 100 }],
+      retryDelaysMs: [5, 10],
+      log: (line) => lines.push(line),
+      onInvocation: (invocation) => invocations.push(invocation),
+    });
+    runner.start({});
+    return { runner, lines, invocations };
+  }
+
+  it("invokes the stream's function with the batch, resolves when it is done and logs one line naming the records", async () => {
+    const received: unknown[] = [];
+    const { runner, lines } = streamRunner(async (e) => {
+      received.push(e);
+      await new Promise((resolve) => setTimeout(resolve, 5));
+      return [{ outcome: "written" }, { outcome: "written" }, { outcome: "deleted" }];
+    });
+    await runner.deliverDynamoDbStream(batch(3));
+    expect(received).toEqual([batch(3)]);
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toMatch(/^λ feed +3 records +\d+ ms {2}ok written ×2, deleted$/);
+    await runner.deliverDynamoDbStream(batch(1), "feed");
+    expect(lines[1]).toMatch(/^λ feed +1 record +\d+ ms {2}ok written ×2, deleted$/);
+  });
+
+  it("retries a failing batch twice, then gives up with a line and resolves", async () => {
+    const { runner, lines, invocations } = streamRunner(async () => {
+      throw new Error("S3 is down");
+    });
+    await runner.deliverDynamoDbStream(batch(2));
+    expect(invocations.map((i) => i.outcome)).toEqual(["error", "error", "gave-up"]);
+    expect(lines.at(-1)).toMatch(/^λ feed +2 records .*FAILED after 3 attempts: S3 is down$/);
+  });
+
+  it("delivers nothing after stop", async () => {
+    const { runner, invocations } = streamRunner(async () => []);
+    await runner.stop();
+    await runner.deliverDynamoDbStream(batch(1));
+    expect(invocations).toEqual([]);
+  });
+});

@@ -1,15 +1,18 @@
 /**
  * Runs functions/* locally the way Lambda does for asynchronous events: the same `handler` export, the same
- * event shape (one S3 record per event, key URL-encoded), the same SST_RESOURCE_* environment; a failed
- * invocation is retried twice, then given up with a log line. Every invocation prints one line.
+ * event shape (one S3 record per event, key URL-encoded; DynamoDB stream batches as the stream poller builds
+ * them), the same SST_RESOURCE_* environment; a failed invocation is retried twice, then given up with a log
+ * line. Every invocation prints one line.
  */
-import type { S3Event } from "aws-lambda";
+import type { DynamoDBStreamEvent, S3Event } from "aws-lambda";
 import { decodeEventKey } from "../lib/events/s3-object-created";
-import { LOCAL_FUNCTIONS, S3_SUBSCRIPTIONS, type LambdaHandler, type LocalFunction, type S3Subscription } from "./functions";
+import { LOCAL_FUNCTIONS, S3_SUBSCRIPTIONS, type LambdaHandler, type LocalFunction, type S3Subscription, type UrlFunction } from "./functions";
+import { DYNAMODB_STREAM_SUBSCRIPTIONS, type DynamoDbStreamSubscription } from "./functions";
+import { installLambdaStreamingGlobals, isStreamingHandler, type StreamingHandler } from "./lambda-streaming";
 
 export type Invocation = {
   functionName: string;
-  /** What the line names: the object key for S3 events. */
+  /** What the line names: the object key for S3 events, "N records" for a stream batch. */
   subject: string;
   attempt: number;
   durationMs: number;
@@ -21,6 +24,8 @@ export type Invocation = {
 export type FunctionsRunnerOptions = {
   functions?: readonly LocalFunction[];
   subscriptions?: readonly S3Subscription[];
+  /** The functions on the table's stream (local/stack.ts starts one stream poller per entry). */
+  streamSubscriptions?: readonly DynamoDbStreamSubscription[];
   /** Waits before the 2nd and 3rd attempts. Lambda waits about 1 and 2 minutes; locally seconds are enough. */
   retryDelaysMs?: readonly number[];
   /** Invocations of one function at a time (Lambda scales out; a laptop has a few cores). */
@@ -34,6 +39,19 @@ export type FunctionsRunner = {
   start(env: Record<string, string>): void;
   /** What the S3 bucket notification does: each matching record becomes one asynchronous invocation. */
   deliverS3(event: S3Event): void;
+  readonly streamSubscriptions: readonly DynamoDbStreamSubscription[];
+  /**
+   * What a stream's event source mapping does with one batch (already filtered and sized by the poller): invokes
+   * the named function (default: every stream subscriber) and resolves when it is done with the batch, retries
+   * included, so that the poller sends a shard's next batch only then.
+   */
+  deliverDynamoDbStream(event: DynamoDBStreamEvent, functionName?: string): Promise<void>;
+  /** Lambda's asynchronous Invoke (InvocationType Event): the payload is delivered like an event, with retries. */
+  invokeEvent(functionName: string, payload: unknown): void;
+  /** Where the runner's lines go (the Function URL emulation prints its own there too). */
+  log(line: string): void;
+  /** A Function URL's streaming handler, loaded (once) after start() with the runtime's streaming globals. */
+  streamingHandler(fn: UrlFunction): Promise<StreamingHandler>;
   /** Waits until every delivered event has finished (retries included). */
   idle(): Promise<void>;
   stop(): Promise<void>;
@@ -45,12 +63,17 @@ function describe(error: unknown): string {
   return error instanceof Error ? error.message.split("\n")[0] ?? error.name : String(error);
 }
 
+/** The outcomes a handler returned, counted: "ready", or "written ×3, deleted" for a stream batch. */
 function summary(result: unknown): string {
   if (!Array.isArray(result)) return "";
-  const outcomes = result.flatMap((item: unknown) =>
-    typeof item === "object" && item !== null && "outcome" in item && typeof item.outcome === "string" ? [item.outcome] : [],
-  );
-  return outcomes.length ? ` ${outcomes.join(", ")}` : "";
+  const counts = new Map<string, number>();
+  for (const item of result) {
+    if (typeof item === "object" && item !== null && "outcome" in item && typeof item.outcome === "string") {
+      counts.set(item.outcome, (counts.get(item.outcome) ?? 0) + 1);
+    }
+  }
+  const parts = [...counts].map(([outcome, count]) => (count === 1 ? outcome : `${outcome} ×${count}`));
+  return parts.length ? ` ${parts.join(", ")}` : "";
 }
 
 export function formatInvocation(invocation: Invocation, attempts: number): string {
@@ -63,6 +86,7 @@ export function formatInvocation(invocation: Invocation, attempts: number): stri
 export function createFunctionsRunner(options: FunctionsRunnerOptions = {}): FunctionsRunner {
   const functions = options.functions ?? LOCAL_FUNCTIONS;
   const subscriptions = options.subscriptions ?? S3_SUBSCRIPTIONS;
+  const streamSubscriptions = options.streamSubscriptions ?? DYNAMODB_STREAM_SUBSCRIPTIONS;
   const retryDelays = options.retryDelaysMs ?? [1_000, 2_000];
   const attempts = retryDelays.length + 1;
   const concurrency = options.concurrency ?? 4;
@@ -71,6 +95,7 @@ export function createFunctionsRunner(options: FunctionsRunnerOptions = {}): Fun
   let resolveEnv: (() => void) | undefined;
   const envReady = new Promise<void>((resolve) => (resolveEnv = resolve));
   const handlers = new Map<string, Promise<LambdaHandler>>();
+  const streaming = new Map<string, Promise<StreamingHandler>>();
   const pending = new Set<Promise<void>>();
   const running = new Map<string, number>();
   const waiting = new Map<string, (() => void)[]>();
@@ -123,11 +148,12 @@ export function createFunctionsRunner(options: FunctionsRunnerOptions = {}): Fun
     }
   };
 
-  const track = (work: Promise<void>) => {
+  const track = (work: Promise<void>): Promise<void> => {
     const tracked = work
       .catch((error: unknown) => log(`λ runner error: ${describe(error)}`))
       .finally(() => pending.delete(tracked));
     pending.add(tracked);
+    return tracked;
   };
 
   return {
@@ -145,6 +171,33 @@ export function createFunctionsRunner(options: FunctionsRunnerOptions = {}): Fun
           track(invokeAsync(subscription.functionName, key, { Records: [record] }));
         }
       }
+    },
+    streamSubscriptions,
+    deliverDynamoDbStream(event, functionName) {
+      if (isStopped || event.Records.length === 0) return Promise.resolve();
+      const names = functionName === undefined ? streamSubscriptions.map((s) => s.functionName) : [functionName];
+      const subject = `${event.Records.length} record${event.Records.length === 1 ? "" : "s"}`;
+      return track(Promise.all(names.map((name) => invokeAsync(name, subject, event))).then(() => undefined));
+    },
+    invokeEvent(functionName, payload) {
+      if (isStopped) return;
+      const subject = typeof payload === "object" && payload !== null && "action" in payload ? `invoke ${String(payload.action)}` : "invoke";
+      track(invokeAsync(functionName, subject, payload));
+    },
+    log,
+    streamingHandler(fn) {
+      const key = `url:${fn.name}`;
+      let loaded = streaming.get(key);
+      if (!loaded) {
+        loaded = envReady.then(async () => {
+          installLambdaStreamingGlobals();
+          const { handler } = await fn.load();
+          if (!isStreamingHandler(handler)) throw new Error(`functions/${fn.name}: handler is not wrapped in awslambda.streamifyResponse`);
+          return handler;
+        });
+        streaming.set(key, loaded);
+      }
+      return loaded;
     },
     async idle() {
       while (pending.size) await Promise.allSettled([...pending]);

@@ -1,0 +1,65 @@
+/**
+ * GET /api/export: the signed-in user's expenses as a streamed CSV download, behind a Lambda Function URL with
+ * response streaming (the Router sends /api/export here; locally the runner's Function URL emulation does).
+ * The raw URL is public, so the token is verified here exactly as the API verifies it. Bad input is a
+ * problem+json before the first byte; a failure mid-stream rejects, which makes Lambda abort the response,
+ * so the download fails visibly instead of ending short.
+ */
+import type { StreamifyHandler } from "aws-lambda";
+import { randomUUID } from "node:crypto";
+import { Readable } from "node:stream";
+import { pipeline } from "node:stream/promises";
+import { Resource } from "sst";
+import { exportFileName, expensesCsv } from "../lib/csv/expenses-csv";
+import { sharedDocumentClient } from "../lib/dynamo-client";
+import { exportPages } from "../lib/expenses/read-expenses";
+import { functionUrlRequest } from "../lib/http/function-url-request";
+import { PROBLEM_CONTENT_TYPE, toProblem } from "../lib/http/problem";
+import { queryParams } from "../lib/http/query";
+import { ExportQuerySchema, type ExpenseJson } from "../lib/schemas";
+import { requireUser } from "../server/auth";
+
+const client = sharedDocumentClient();
+const PRIVATE = { "cache-control": "private, no-store", "x-content-type-options": "nosniff" };
+
+async function* prefetched(first: IteratorResult<ExpenseJson[]>, rest: AsyncIterator<ExpenseJson[]>): AsyncGenerator<ExpenseJson[]> {
+  if (first.done) return;
+  yield first.value;
+  for (let next = await rest.next(); !next.done; next = await rest.next()) yield next.value;
+}
+
+const exportCsv: StreamifyHandler<unknown, void> = async (event, responseStream) => {
+  let requestId: string = randomUUID();
+  let body: Readable;
+  let fileName: string;
+  try {
+    const parsed = functionUrlRequest(event);
+    requestId = parsed.request.headers.get("x-request-id") ?? parsed.requestId;
+    const user = await requireUser(parsed.request);
+    const filters = ExportQuerySchema.parse(queryParams(parsed.request));
+    const pages = exportPages({ client, tableName: Resource.Expenses.name, userId: user.userId }, filters);
+    // The first page is read before the status is sent: a table that cannot be read is a 500, not a cut download.
+    body = expensesCsv(prefetched(await pages.next(), pages));
+    fileName = exportFileName(filters, new Date().toISOString().slice(0, 10));
+  } catch (error) {
+    const problem = toProblem(error, requestId);
+    const out = awslambda.HttpResponseStream.from(responseStream, {
+      statusCode: problem.status,
+      headers: { "content-type": PROBLEM_CONTENT_TYPE, "x-request-id": requestId, ...PRIVATE },
+    });
+    out.end(JSON.stringify(problem));
+    return;
+  }
+  const out = awslambda.HttpResponseStream.from(responseStream, {
+    statusCode: 200,
+    headers: {
+      "content-type": "text/csv; charset=utf-8",
+      "content-disposition": `attachment; filename="${fileName}"`,
+      "x-request-id": requestId,
+      ...PRIVATE,
+    },
+  });
+  await pipeline(body, out);
+};
+
+export const handler = awslambda.streamifyResponse(exportCsv);
