@@ -17,6 +17,10 @@ declare module "sst" {
       "type": "sst.aws.Function"
       "url": string
     }
+    "Import": {
+      "name": string
+      "type": "sst.aws.Function"
+    }
     "Files": {
       "name": string
       "type": "sst.aws.Bucket"

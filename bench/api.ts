@@ -32,7 +32,7 @@ const SIZES = (process.env.BENCH_SIZES ?? "1000,10000,100000").split(",").map(Nu
 const ENDPOINTS = {
   "list first page": "/api/expenses",
   "list by category and month": "/api/expenses?category=Food&from=2025-03-01&to=2025-03-31",
-  "summary of a year": "/api/summary?from=2025-01&to=2025-12",
+  "summary of a year": "/api/summary?from=2025-01-01&to=2025-12-31",
 } as const;
 
 function percentile(sorted: number[], p: number): number {

@@ -33,7 +33,13 @@ describe("OpenAPI document", () => {
       "/api/expenses/{id}/receipt": ["delete", "get", "post"],
       "/api/expenses/{id}/receipt/replacement": ["delete"],
       "/api/export": ["get"],
+      "/api/imports": ["get", "post"],
+      "/api/imports/{id}": ["delete", "get", "patch"],
+      "/api/imports/{id}/commit": ["post"],
       "/api/summary": ["get"],
+      "/api/budgets": ["get", "put"],
+      "/api/settings": ["get", "put"],
+      "/api/account": ["delete"],
       "/api/me": ["get"],
       "/api/openapi.json": ["get"],
     });

@@ -1,6 +1,18 @@
 import { z } from "zod";
 import { createDocument, type ZodOpenApiOperationObject, type ZodOpenApiResponseObject } from "zod-openapi";
 import {
+  ImportCommitSchema,
+  ImportGrantSchema,
+  ImportIdSchema,
+  ImportListSchema,
+  ImportSchema,
+  ImportSettingsUpdateSchema,
+  NewImportSchema,
+} from "./imports/import-schemas";
+import {
+  BudgetListSchema,
+  BudgetsPutSchema,
+  DeleteAccountRequestSchema,
   ExpenseIdParamsSchema,
   ExpenseListQuerySchema,
   ExpenseListSchema,
@@ -15,6 +27,8 @@ import {
   ReceiptUploadRequestSchema,
   ReceiptUploadSchema,
   ReceiptViewSchema,
+  SettingsPutSchema,
+  SettingsSchema,
   SummaryQuerySchema,
   SummarySchema,
 } from "./schemas";
@@ -35,6 +49,7 @@ const problems = {
   badRequest: problem("BadRequest", "Malformed request: invalid JSON, a tampered cursor, a repeated parameter"),
   unauthenticated: problem("Unauthenticated", "Missing, invalid or expired access token"),
   notFound: problem("NotFound", "No such expense for this user (another user's expense is a 404 too)"),
+  conflict: problem("Conflict", "The resource is in a state that does not allow this (e.g. an import already running)"),
   preconditionFailed: problem("PreconditionFailed", "If-Match names a version that is no longer current"),
   payloadTooLarge: problem("PayloadTooLarge", "Body over 64 KB"),
   unsupportedMediaType: problem("UnsupportedMediaType", "Body not sent as application/json"),
@@ -173,6 +188,49 @@ export function openApiDocument() {
           },
         },
       },
+      "/api/imports": {
+        post: {
+          ...secured,
+          summary: "Start a CSV import: a presigned POST for the file (at most 20 MB); nothing is written until the commit",
+          requestBody: jsonBody(NewImportSchema),
+          responses: { "201": json("The import and its upload grant", ImportGrantSchema), ...write },
+        },
+        get: {
+          ...secured,
+          summary: "The latest imports, newest first",
+          responses: { "200": json("Imports", ImportListSchema), ...read },
+        },
+      },
+      "/api/imports/{id}": {
+        get: {
+          ...secured,
+          summary: "An import: detected settings and a preview of the first rows, then progress and the report",
+          requestParams: { path: z.object({ id: ImportIdSchema }) },
+          responses: { "200": json("The import", ImportSchema), "404": problems.notFound, ...read },
+        },
+        patch: {
+          ...secured,
+          summary: "Change how the file is read (while in preview); the answer carries the new preview",
+          requestParams: { path: z.object({ id: ImportIdSchema }) },
+          requestBody: jsonBody(ImportSettingsUpdateSchema),
+          responses: { "200": json("The import", ImportSchema), "404": problems.notFound, "409": problems.conflict, ...write },
+        },
+        delete: {
+          ...secured,
+          summary: "Undo the import: deletes exactly the expenses it created (runs in the background)",
+          requestParams: { path: z.object({ id: ImportIdSchema }) },
+          responses: { "202": json("The import, now undoing", ImportSchema), "404": problems.notFound, "409": problems.conflict, ...read, "429": problems.tooManyRequests },
+        },
+      },
+      "/api/imports/{id}/commit": {
+        post: {
+          ...secured,
+          summary: "Import the rows (runs in the background; poll the import for progress and the report)",
+          requestParams: { path: z.object({ id: ImportIdSchema }) },
+          requestBody: jsonBody(ImportCommitSchema),
+          responses: { "202": json("The import, now committing", ImportSchema), "404": problems.notFound, "409": problems.conflict, ...write },
+        },
+      },
       "/api/export": {
         get: {
           ...secured,
@@ -199,9 +257,64 @@ export function openApiDocument() {
       "/api/summary": {
         get: {
           ...secured,
-          summary: "Totals per month x currency x category, from the monthly aggregates",
+          summary: "Exact totals per month x currency x category of an inclusive date range",
+          description:
+            "from and to are calendar dates (at most 120 months touched). Months the range covers from the 1st to their last day " +
+            "are read from the monthly aggregates; the first and last month, when the range cuts them, are summed from their expenses, " +
+            "so a range such as 2025-01-15..2025-03-10 counts exactly the expenses dated in it.",
           requestParams: { query: SummaryQuerySchema },
           responses: { "200": json("Totals", SummarySchema), "422": problems.validation, ...read },
+        },
+      },
+      "/api/budgets": {
+        get: {
+          ...secured,
+          summary: "The monthly limits per category x currency",
+          responses: { "200": json("Every limit, by category then currency", BudgetListSchema), "401": problems.unauthenticated, "500": problems.internal },
+        },
+        put: {
+          ...secured,
+          summary: "Replace every monthly limit (idempotent)",
+          description:
+            'The body is the complete list: an entry left out is removed, and so is a limit of "0". Limits follow the rules of expense ' +
+            "amounts (decimal string, at most the currency's decimals, < 10^12 minor units); a category x currency may appear once " +
+            "(a repeat is a 422 naming budgets.<index>); at most 100 entries.",
+          requestBody: jsonBody(BudgetsPutSchema),
+          responses: { "200": json("The limits as stored", BudgetListSchema), ...write },
+        },
+      },
+      "/api/settings": {
+        get: {
+          ...secured,
+          summary: "The user's settings (defaultCurrency is EUR until one is saved)",
+          responses: { "200": json("The settings", SettingsSchema), "401": problems.unauthenticated, "500": problems.internal },
+        },
+        put: {
+          ...secured,
+          summary: "Change settings: the fields sent are set, the others kept; null clears locale or theme",
+          requestBody: jsonBody(SettingsPutSchema),
+          responses: {
+            "200": json("The settings as stored", SettingsSchema),
+            "400": problems.badRequest,
+            "401": problems.unauthenticated,
+            "413": problems.payloadTooLarge,
+            "415": problems.unsupportedMediaType,
+            "422": problems.validation,
+            "429": problems.tooManyRequests,
+            "500": problems.internal,
+          },
+        },
+      },
+      "/api/account": {
+        delete: {
+          ...secured,
+          summary: "Delete the signed-in user's account and everything they stored",
+          description:
+            "confirmEmail must be the user's email (compared case-insensitively), else 422 and nothing is deleted. Removes every expense, " +
+            "aggregate, budget, setting and import record, every receipt and import file, then the Cognito user: the user cannot sign in " +
+            "any more. Safe to repeat after a failure (503, 500): each step is idempotent and the user is removed last.",
+          requestBody: jsonBody(DeleteAccountRequestSchema),
+          responses: { "204": { description: "Deleted", headers: z.object({ "x-request-id": requestId }) }, ...write },
         },
       },
       "/api/me": {

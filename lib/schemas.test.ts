@@ -97,15 +97,24 @@ describe("ExpenseListQuerySchema", () => {
 });
 
 describe("SummaryQuerySchema", () => {
-  it("takes an inclusive range of months", () => {
-    expect(SummaryQuerySchema.parse({ from: "2025-01", to: "2025-12" })).toEqual({ from: "2025-01", to: "2025-12" });
+  it("takes an inclusive range of calendar dates, any day to any day", () => {
+    expect(SummaryQuerySchema.parse({ from: "2025-01-15", to: "2025-12-03" })).toEqual({ from: "2025-01-15", to: "2025-12-03" });
+    expect(SummaryQuerySchema.parse({ from: "2025-03-14", to: "2025-03-14" })).toEqual({ from: "2025-03-14", to: "2025-03-14" });
+  });
+
+  it("allows ranges touching 120 months and no more", () => {
+    expect(SummaryQuerySchema.safeParse({ from: "2016-01-31", to: "2025-12-01" }).success).toBe(true);
+    expect(paths(() => SummaryQuerySchema.parse({ from: "2015-12-31", to: "2025-12-01" }))).toContain("to");
   });
 
   it.each([
-    [{ from: "2025-13", to: "2025-12" }, "from"],
-    [{ from: "2025-06", to: "2025-05" }, "from"],
-    [{ from: "2000-01", to: "2025-12" }, "to"],
-    [{ to: "2025-12" }, "from"],
+    [{ from: "2025-01", to: "2025-12-31" }, "from"],
+    [{ from: "2025-01-01", to: "2025-12" }, "to"],
+    [{ from: "2025-02-29", to: "2025-03-01" }, "from"],
+    [{ from: "2025-06-02", to: "2025-06-01" }, "from"],
+    [{ from: "2000-01-01", to: "2025-12-31" }, "to"],
+    [{ to: "2025-12-31" }, "from"],
+    [{ from: "2025-01-01", to: "2025-12-31", category: "Food" }, "category"],
   ])("rejects %j naming %s", (query, path) => {
     expect(paths(() => SummaryQuerySchema.parse(query))).toContain(path);
   });

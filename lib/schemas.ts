@@ -1,7 +1,8 @@
 /** The zod schemas: the single source of validation, TypeScript types and the OpenAPI document. */
 import { z } from "zod";
 import { ValidationError } from "./errors";
-import { isCurrencyCode, parseAmount } from "./money";
+import { monthsTouched } from "./expenses/summary-months";
+import { currencyExponent, isCurrencyCode, parseAmount } from "./money";
 
 // ---- shared fields ----
 
@@ -307,19 +308,18 @@ export const ExpenseIdParamsSchema = z.object({ id: ExpenseIdSchema });
 
 // ---- summary ----
 
-/** At most ten years per request: one aggregate item per month is read. */
+/** At most ten years per request: one aggregate item per month x category is read. */
 export const MAX_SUMMARY_MONTHS = 120;
 
-function monthIndex(month: string): number {
-  return Number(month.slice(0, 4)) * 12 + Number(month.slice(5, 7)) - 1;
-}
-
-/** Query of GET /api/summary: an inclusive range of months. */
+/**
+ * Query of GET /api/summary: an inclusive range of calendar dates, like the list. Months the range covers
+ * whole come from the aggregates; the months it cuts (at most two) are summed from their expenses.
+ */
 export const SummaryQuerySchema = z
-  .strictObject({ from: MonthSchema, to: MonthSchema })
+  .strictObject({ from: CalendarDateSchema, to: CalendarDateSchema })
   .superRefine(({ from, to }, ctx) => {
     if (from > to) ctx.addIssue({ code: "custom", message: "must be on or before to", path: ["from"] });
-    else if (monthIndex(to) - monthIndex(from) + 1 > MAX_SUMMARY_MONTHS) {
+    else if (monthsTouched({ from, to }) > MAX_SUMMARY_MONTHS) {
       ctx.addIssue({ code: "custom", message: `the range may span at most ${MAX_SUMMARY_MONTHS} months`, path: ["to"] });
     }
   });
@@ -336,9 +336,129 @@ export type SummaryTotal = z.infer<typeof SummaryTotalSchema>;
 
 export const SummarySchema = z
   .object({
-    from: MonthSchema,
-    to: MonthSchema,
-    totals: z.array(SummaryTotalSchema).meta({ description: "One row per month x currency x category that has expenses" }),
+    from: CalendarDateSchema.meta({ description: "The range's first day, as given" }),
+    to: CalendarDateSchema.meta({ description: "The range's last day, as given" }),
+    totals: z.array(SummaryTotalSchema).meta({ description: "One row per month x currency x category with expenses in the range (dates inclusive)" }),
   })
   .meta({ id: "Summary" });
 export type Summary = z.infer<typeof SummarySchema>;
+
+// ---- budgets ----
+
+/** At most this many category x currency limits per user (one PUT carries them all). */
+export const MAX_BUDGETS = 100;
+
+const ZERO_AMOUNT = /^0+(?:\.(0+))?$/;
+
+/** A monthly limit as the API returns it. */
+export const BudgetSchema = z
+  .object({
+    category: z.string(),
+    currency: CurrencySchema,
+    limit: AmountTextSchema.meta({ description: "Monthly limit, decimal string with the currency's decimals" }),
+  })
+  .meta({ id: "Budget" });
+export type Budget = z.infer<typeof BudgetSchema>;
+
+/** GET /api/budgets and the answer of PUT: every limit, by category then currency. */
+export const BudgetListSchema = z.object({ budgets: z.array(BudgetSchema) }).meta({ id: "BudgetList" });
+export type BudgetList = z.infer<typeof BudgetListSchema>;
+
+const BudgetEntrySchema = z.strictObject({
+  category: CategorySchema,
+  currency: CurrencySchema,
+  limit: AmountTextSchema.meta({ description: 'Monthly limit with at most the currency\'s decimals; "0" removes it', example: "400.00" }),
+});
+
+/**
+ * Body of PUT /api/budgets: the complete list (a replace: an entry left out is removed, and so is a limit of
+ * "0"). Limits are parsed exactly like expense amounts; one category x currency may appear once. Its output
+ * carries the limits to keep, in integer minor units.
+ */
+export const BudgetsPutSchema = z
+  .strictObject({ budgets: z.array(BudgetEntrySchema).max(MAX_BUDGETS, `at most ${MAX_BUDGETS} budgets`) })
+  .meta({ id: "BudgetsPut" })
+  .transform(({ budgets }, ctx) => {
+    const seen = new Map<string, number>();
+    const kept: { category: string; currency: string; limitMinor: bigint }[] = [];
+    let isValid = true;
+    budgets.forEach(({ category, currency, limit }, i) => {
+      const key = JSON.stringify([category, currency]);
+      const first = seen.get(key);
+      if (first !== undefined) {
+        ctx.addIssue({ code: "custom", message: `repeats budgets.${first} (${category}, ${currency})`, path: ["budgets", i] });
+        isValid = false;
+        return;
+      }
+      seen.set(key, i);
+      const zero = ZERO_AMOUNT.exec(limit);
+      // A zero with no more decimals than the currency allows removes the limit; anything else is an amount.
+      if (zero && (zero[1] ?? "").length <= currencyExponent(currency)) return;
+      try {
+        kept.push({ category, currency, limitMinor: parseAmount(limit, currency, `budgets.${i}.limit`) });
+      } catch (error) {
+        if (!(error instanceof ValidationError)) throw error;
+        ctx.addIssue({ code: "custom", message: error.errors[0]?.message ?? "is not a valid amount", path: ["budgets", i, "limit"] });
+        isValid = false;
+      }
+    });
+    return isValid ? { budgets: kept } : z.NEVER;
+  });
+export type BudgetsPut = z.output<typeof BudgetsPutSchema>;
+
+// ---- settings ----
+
+/** The currency a user without saved settings starts with. */
+export const DEFAULT_CURRENCY = "EUR";
+
+export const ThemeSchema = z.enum(["light", "dark", "system"]).meta({ description: "Colour scheme; system follows the device" });
+
+/** A well-formed BCP 47 language tag, stored in its canonical form ("en-us" -> "en-US"). */
+export const LocaleSchema = z
+  .string()
+  .min(1)
+  .max(100, { abort: true })
+  .transform((tag, ctx) => {
+    try {
+      const [canonical] = Intl.getCanonicalLocales(tag);
+      if (canonical) return canonical;
+    } catch {
+      // RangeError: not a well-formed tag; reported below.
+    }
+    ctx.addIssue({ code: "custom", message: "must be a BCP 47 language tag such as en-GB" });
+    return z.NEVER;
+  })
+  .meta({ description: "BCP 47 language tag for dates and numbers", example: "en-GB" });
+
+/** GET /api/settings and the answer of PUT: saved values, defaultCurrency defaulting to EUR. */
+export const SettingsSchema = z
+  .object({
+    defaultCurrency: CurrencySchema,
+    locale: z.string().optional().meta({ description: "Absent: the browser's language" }),
+    theme: ThemeSchema.optional().meta({ description: "Absent: system" }),
+  })
+  .meta({ id: "Settings" });
+export type Settings = z.infer<typeof SettingsSchema>;
+
+/** Body of PUT /api/settings: the fields to set (others stay as saved); null clears locale or theme. */
+export const SettingsPutSchema = z
+  .strictObject({
+    defaultCurrency: CurrencySchema.optional(),
+    locale: LocaleSchema.nullable().optional(),
+    theme: ThemeSchema.nullable().optional(),
+  })
+  .meta({ id: "SettingsPut" })
+  .superRefine((patch, ctx) => {
+    if (Object.keys(patch).length === 0) ctx.addIssue({ code: "custom", message: "send at least one setting", path: [] });
+  });
+export type SettingsPut = z.output<typeof SettingsPutSchema>;
+
+// ---- account ----
+
+/** Body of DELETE /api/account: the user types their email to confirm. */
+export const DeleteAccountRequestSchema = z
+  .strictObject({
+    confirmEmail: z.string().trim().min(1, "type your email to confirm").max(320).meta({ description: "Must be the email the user signs in with" }),
+  })
+  .meta({ id: "DeleteAccountRequest" });
+export type DeleteAccountRequest = z.output<typeof DeleteAccountRequestSchema>;

@@ -6,11 +6,13 @@
 import { Resource } from "sst";
 import { z } from "zod";
 import { sharedDocumentClient } from "@/lib/dynamo-client";
+import { createBudgets, type UserBudgets } from "@/lib/budgets/budgets";
 import { createExpenseRepository, type UserExpenses } from "@/lib/expenses/repository";
 import { createRateLimiter, DEFAULT_WRITE_LIMIT, DEFAULT_WRITE_WINDOW_SECONDS, type RateLimiter } from "@/lib/rate-limit";
 import { createReceiptFiles, type ReceiptFiles } from "@/lib/receipts/receipt-files";
 import { createReceipts, type UserReceipts } from "@/lib/receipts/receipts";
 import { sharedS3Client } from "@/lib/s3-client";
+import { createSettings, type UserSettings } from "@/lib/settings/settings";
 
 const RateLimitEnvSchema = z.object({
   LEDGERLINE_WRITE_LIMIT: z.coerce.number().int().min(1).default(DEFAULT_WRITE_LIMIT),
@@ -20,6 +22,10 @@ const RateLimitEnvSchema = z.object({
 type Wiring = {
   expenses: (userId: string) => UserExpenses;
   receipts: (userId: string) => UserReceipts;
+  budgets: (userId: string) => UserBudgets;
+  settings: (userId: string) => UserSettings;
+  rateLimiter: RateLimiter;
+  files: ReceiptFiles;
 };
 
 let wiring: Wiring | undefined;
@@ -40,6 +46,10 @@ function deployment(): Wiring {
   wiring = {
     expenses: createExpenseRepository({ client, tableName, cursorSecret: Resource.CursorSecret.value, rateLimiter, files }),
     receipts: createReceipts({ client, tableName, files, rateLimiter }),
+    budgets: createBudgets({ client, tableName, rateLimiter }),
+    settings: createSettings({ client, tableName, rateLimiter }),
+    rateLimiter,
+    files,
   };
   return wiring;
 }
@@ -52,4 +62,20 @@ export function expensesOf(userId: string): UserExpenses {
 /** The signed-in user's receipts; `userId` must come from server/auth's requireUser. */
 export function receiptsOf(userId: string): UserReceipts {
   return deployment().receipts(userId);
+}
+
+/** The signed-in user's monthly budgets; `userId` must come from server/auth's requireUser. */
+export function budgetsOf(userId: string): UserBudgets {
+  return deployment().budgets(userId);
+}
+
+/** The signed-in user's settings; `userId` must come from server/auth's requireUser. */
+export function settingsOf(userId: string): UserSettings {
+  return deployment().settings(userId);
+}
+
+/** This deployment's per-user write limit and bucket files, for other wiring (server/account.ts) to share. */
+export function sharedWriteWiring(): { rateLimiter: RateLimiter; files: ReceiptFiles } {
+  const { rateLimiter, files } = deployment();
+  return { rateLimiter, files };
 }

@@ -59,3 +59,14 @@ export function totalsOf(entries: AggregateEntry[]): AggregateDelta[] {
   }
   return [...cells.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([, cell]) => cell);
 }
+
+/** Sums deltas of the same cell, so one item's update names each currency once (DynamoDB refuses overlaps). */
+export function mergeDeltas(deltas: AggregateDelta[]): AggregateDelta[] {
+  const cells = new Map<string, AggregateDelta>();
+  for (const d of deltas) {
+    const key = cellKey(d);
+    const cell = cells.get(key);
+    cells.set(key, cell ? { ...cell, totalMinor: cell.totalMinor + d.totalMinor, count: cell.count + d.count } : d);
+  }
+  return [...cells.values()].filter((d) => d.totalMinor !== 0n || d.count !== 0);
+}

@@ -32,14 +32,14 @@ describe("aggregate migration (one item per month -> one per month x category)",
       { month: "2025-03", currency: "EUR", category: "Food", amount: "13.25", count: 2 },
       { month: "2025-03", currency: "JPY", category: "Travel", amount: "5000", count: 2 },
     ];
-    expect((await expenses.summary({ from: "2025-01", to: "2025-12" })).totals).toEqual(expected);
+    expect((await expenses.summary({ from: "2025-01-01", to: "2025-12-31" })).totals).toEqual(expected);
 
     const { migrated } = await migrateAggregates(repo.client, repo.tableName);
     expect(migrated).toBeGreaterThanOrEqual(1);
     expect(await aggregateKeys(user)).toEqual(["AGG#2025-03#Food", "AGG#2025-03#Travel"]);
-    expect((await expenses.summary({ from: "2025-01", to: "2025-12" })).totals).toEqual(expected);
+    expect((await expenses.summary({ from: "2025-01-01", to: "2025-12-31" })).totals).toEqual(expected);
     // Running it again changes nothing.
     await migrateAggregates(repo.client, repo.tableName);
-    expect((await expenses.summary({ from: "2025-03", to: "2025-03" })).totals).toEqual(expected);
+    expect((await expenses.summary({ from: "2025-03-01", to: "2025-03-31" })).totals).toEqual(expected);
   });
 });

@@ -15,7 +15,7 @@ beforeAll(() => {
 
 const patch = (body: Record<string, unknown>) => ExpensePatchSchema.parse(body);
 const listQuery = (query: Record<string, string>) => ExpenseListQuerySchema.parse(query);
-const yearSummary = (userId: string) => repo.expensesOf(userId).summary({ from: "2020-01", to: "2029-12" });
+const yearSummary = (userId: string) => repo.expensesOf(userId).summary({ from: "2020-01-01", to: "2029-12-31" });
 
 /** What the summary must say for a set of expenses, computed directly from the items. */
 function expectedTotals(items: ExpenseJson[]): Summary["totals"] {

@@ -25,7 +25,7 @@ describe("seedExpenses", () => {
     }
     expect(items).toHaveLength(130);
     const expected = totalsOf(inputs.map(({ input }) => input)).map(({ totalMinor, ...cell }) => ({ ...cell, amount: formatAmount(totalMinor, cell.currency) }));
-    expect((await expenses.summary({ from: "2025-01", to: "2025-12" })).totals).toEqual(expected);
+    expect((await expenses.summary({ from: "2025-01-01", to: "2025-12-31" })).totals).toEqual(expected);
     await expect(expenses.update(inputs[0]?.id ?? "", { amount: "1.00" }, 1)).resolves.toMatchObject({ amount: "1.00", version: 2 });
   });
 });

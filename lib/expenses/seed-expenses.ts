@@ -1,6 +1,6 @@
 import { BatchWriteCommand, UpdateCommand } from "@aws-sdk/lib-dynamodb";
 import type { NewExpense } from "../schemas";
-import { aggregateDeltas, deltasByItem, type AggregateDelta } from "./aggregate";
+import { aggregateDeltas, deltasByItem, mergeDeltas, type AggregateDelta } from "./aggregate";
 import type { ExpenseRepositoryDeps } from "./context";
 import { newExpense } from "./expense";
 import { aggregateKey, aggregateUpdate, toExpenseItem } from "./items";
@@ -36,18 +36,7 @@ export async function seedExpenses(
   await Promise.all(Array.from({ length: PARALLEL }, worker));
 
   const deltas: AggregateDelta[] = expenses.flatMap((e) => aggregateDeltas(undefined, e));
-  for (const item of deltasByItem(merge(deltas))) {
+  for (const item of deltasByItem(mergeDeltas(deltas))) {
     await client.send(new UpdateCommand({ TableName: tableName, Key: aggregateKey(userId, item.month, item.category), ...aggregateUpdate(item.deltas) }));
   }
-}
-
-/** Sums deltas of the same cell so each month is one UpdateItem with one ADD per cell. */
-function merge(deltas: AggregateDelta[]): AggregateDelta[] {
-  const cells = new Map<string, AggregateDelta>();
-  for (const d of deltas) {
-    const key = JSON.stringify([d.month, d.currency, d.category]);
-    const cell = cells.get(key);
-    cells.set(key, cell ? { ...cell, totalMinor: cell.totalMinor + d.totalMinor, count: cell.count + d.count } : d);
-  }
-  return [...cells.values()];
 }

@@ -2,7 +2,7 @@ import { GetCommand } from "@aws-sdk/lib-dynamodb";
 import { ConflictError, NotFoundError, PreconditionFailedError } from "../errors";
 import { epochSeconds, idempotencyRecord, IdempotencyRecordSchema, isLive, replay, requestHash } from "../idempotency";
 import { ExpenseSchema, type ExpenseJson, type ExpensePatch, type NewExpense } from "../schemas";
-import { aggregateDeltas, deltasByItem, type AggregateDelta } from "./aggregate";
+import { aggregateDeltas, deltasByItem, mergeDeltas, type AggregateDelta } from "./aggregate";
 import type { UserContext } from "./context";
 import { applyPatch, newExpense, toExpenseJson, type Expense } from "./expense";
 import { aggregateKey, aggregateUpdate, expenseAttributes, expenseKey, idempotencyItemKey, parseStored, toExpenseItem } from "./items";
@@ -13,7 +13,7 @@ export type CreateResult = { expense: ExpenseJson; isReplayed: boolean };
 
 /** One ADD update per affected month x category item, in the same transaction as the expense write. */
 export function aggregateWrites({ tableName, userId }: Pick<UserContext, "tableName" | "userId">, deltas: AggregateDelta[]): TransactItems {
-  return deltasByItem(deltas).map((item) => ({
+  return deltasByItem(mergeDeltas(deltas)).map((item) => ({
     Update: { TableName: tableName, Key: aggregateKey(userId, item.month, item.category), ...aggregateUpdate(item.deltas) },
   }));
 }

@@ -34,12 +34,13 @@ export async function detectImport(deps: ImportWorkerDeps, objectKey: string): P
   const bytes = await deps.files.read(objectKey);
   if (!bytes) return { outcome: "ignored" };
 
-  let update: { set: string; values: Record<string, unknown> };
+  let update: { set: string; names: Record<string, string>; values: Record<string, unknown> };
   let outcome: DetectOutcome;
   try {
     const detection = detectSettings(bytes, await userDefaults(deps, parts.userId));
     update = {
       set: "#status = :preview, settings = :settings, ambiguities = :ambiguities, #columns = :columns, rowCount = :rows",
+      names: { "#columns": "columns" },
       values: {
         ":preview": "preview",
         ":settings": JSON.stringify(detection.settings),
@@ -53,7 +54,7 @@ export async function detectImport(deps: ImportWorkerDeps, objectKey: string): P
     // Detection fails on what is not a table of transactions at all (a PDF renamed .csv, an empty sheet).
     const message = error instanceof Error ? error.message : String(error);
     const reason = `This file could not be read as a bank or Ledgerline CSV: ${message}`;
-    update = { set: "#status = :failed, #error = :error", values: { ":failed": "failed", ":error": reason } };
+    update = { set: "#status = :failed, #error = :error", names: { "#error": "error" }, values: { ":failed": "failed", ":error": reason } };
     outcome = { outcome: "failed", error: reason };
   }
   try {
@@ -63,7 +64,7 @@ export async function detectImport(deps: ImportWorkerDeps, objectKey: string): P
         Key: importKey(parts.userId, parts.importId),
         UpdateExpression: `SET ${update.set}, updatedAt = :now`,
         ConditionExpression: "#status = :uploading",
-        ExpressionAttributeNames: { "#status": "status", "#columns": "columns", "#error": "error" },
+        ExpressionAttributeNames: { "#status": "status", ...update.names },
         ExpressionAttributeValues: { ...update.values, ":uploading": "uploading", ":now": now().toISOString() },
       }),
     );

@@ -7,7 +7,7 @@
  */
 import { z } from "zod";
 import { AmbiguitySchema, ColumnPreviewSchema, ImportSettingsSchema } from "../csv/import";
-import { ExpenseIdSchema, InstantSchema, NewExpenseSchema } from "../schemas";
+import { AmountTextSchema, CalendarDateSchema, ExpenseIdSchema, InstantSchema } from "../schemas";
 
 /** 20 MB: enforced by the POST policy's content-length-range, and by this schema before any grant. */
 export const MAX_IMPORT_BYTES = 20 * 1024 * 1024;
@@ -46,8 +46,21 @@ export const ImportCountsSchema = z.object({
 export type ImportCounts = z.infer<typeof ImportCountsSchema>;
 export const EMPTY_COUNTS: ImportCounts = { accepted: 0, duplicates: 0, possibleDuplicates: 0, skipped: 0, rejected: 0 };
 
+/** A row as it would be stored: the fields of POST /api/expenses, amount as a decimal string. */
+const PreviewExpenseSchema = z
+  .object({
+    date: CalendarDateSchema,
+    amount: AmountTextSchema,
+    currency: z.string(),
+    category: z.string(),
+    description: z.string(),
+    merchant: z.string().optional(),
+    tags: z.array(z.string()).optional(),
+  })
+  .meta({ description: "As it would be stored" });
+
 const PreviewRowSchema = z.discriminatedUnion("kind", [
-  z.object({ kind: z.literal("expense"), line: z.number().int(), expense: NewExpenseSchema.in.meta({ description: "As it would be stored" }) }),
+  z.object({ kind: z.literal("expense"), line: z.number().int(), expense: PreviewExpenseSchema }),
   z.object({ kind: z.enum(["skipped", "rejected"]), line: z.number().int(), reason: z.string() }),
 ]);
 

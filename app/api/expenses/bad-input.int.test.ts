@@ -122,7 +122,7 @@ describe("bad input never gets past validation", () => {
     expect(requests).toBeGreaterThanOrEqual(1_000);
     const list = await api.get<ExpenseList>("/api/expenses?limit=100");
     expect(list.body).toEqual({ items: [seeded], nextCursor: null });
-    const summary = await api.get<Summary>("/api/summary?from=2025-01&to=2025-12");
+    const summary = await api.get<Summary>("/api/summary?from=2025-01-01&to=2025-12-31");
     expect(summary.body.totals).toEqual([{ month: "2025-06", currency: "EUR", category: "Food", amount: "42.00", count: 1 }]);
   });
 });

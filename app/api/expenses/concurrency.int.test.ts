@@ -53,7 +53,7 @@ describe("expenses API under concurrency", () => {
     expect(responses.filter((r) => r.headers.get("idempotent-replayed") === "true")).toHaveLength(15);
     const items = await everyExpense(api);
     expect(items).toHaveLength(85);
-    const summary = await api.get<Summary>("/api/summary?from=2025-01&to=2025-12");
+    const summary = await api.get<Summary>("/api/summary?from=2025-01-01&to=2025-12-31");
     expect(summary.body.totals).toEqual(sumOf(items));
   });
 
@@ -69,7 +69,7 @@ describe("expenses API under concurrency", () => {
     expect(statuses).toEqual([200, ...Array<number>(19).fill(412)]);
     const stored = await api.get<ExpenseJson>(`/api/expenses/${expense.id}`);
     expect(stored.body.version).toBe(2);
-    const summary = await api.get<Summary>("/api/summary?from=2025-03&to=2025-03");
+    const summary = await api.get<Summary>("/api/summary?from=2025-03-01&to=2025-03-31");
     expect(summary.body.totals).toEqual(sumOf([stored.body]));
   });
 });

@@ -65,7 +65,7 @@ describe("expenses API: round trip", () => {
     expect(list.body.items.map((e) => e.id)).toEqual([newer.id]);
     const next = await api.get<ExpenseList>(`/api/expenses?limit=1&cursor=${encodeURIComponent(list.body.nextCursor ?? "")}`);
     expect(next.body).toEqual({ items: [older], nextCursor: null });
-    const summary = await api.get<Summary>("/api/summary?from=2025-01&to=2025-12");
+    const summary = await api.get<Summary>("/api/summary?from=2025-01-01&to=2025-12-31");
     expect(summary.body.totals).toEqual([
       { month: "2025-01", currency: "EUR", category: "Food", amount: "10.10", count: 1 },
       { month: "2025-02", currency: "EUR", category: "Transport", amount: "5.00", count: 1 },
@@ -109,7 +109,7 @@ describe("expenses API: per-user data", () => {
     const before = {
       item: await alice.get(`/api/expenses/${mine.id}`),
       list: await alice.get("/api/expenses?from=2025-04-01&to=2025-04-01"),
-      summary: await alice.get("/api/summary?from=2025-04&to=2025-04"),
+      summary: await alice.get("/api/summary?from=2025-04-01&to=2025-04-30"),
     };
     const url = `/api/expenses/${mine.id}`;
     expect((await bob.get(url)).status).toBe(404);
@@ -117,12 +117,12 @@ describe("expenses API: per-user data", () => {
     expect((await bob.delete(url)).status).toBe(404);
     expect((await bob.delete(url, { headers: { "if-match": '"1"' } })).status).toBe(404);
     expect((await bob.get<ExpenseList>("/api/expenses?from=2025-04-01&to=2025-04-01")).body.items).toEqual([]);
-    expect((await bob.get<Summary>("/api/summary?from=2025-04&to=2025-04")).body.totals).toEqual([]);
+    expect((await bob.get<Summary>("/api/summary?from=2025-04-01&to=2025-04-30")).body.totals).toEqual([]);
 
     expect((await alice.get(`/api/expenses/${mine.id}`)).body).toEqual(before.item.body);
     expect((await alice.get(`/api/expenses/${mine.id}`)).headers.get("etag")).toBe('"1"');
     expect((await alice.get("/api/expenses?from=2025-04-01&to=2025-04-01")).body).toEqual(before.list.body);
-    expect((await alice.get("/api/summary?from=2025-04&to=2025-04")).body).toEqual(before.summary.body);
+    expect((await alice.get("/api/summary?from=2025-04-01&to=2025-04-30")).body).toEqual(before.summary.body);
   });
 
   it("ignores a userId smuggled into the body", async () => {
@@ -144,7 +144,7 @@ describe("expenses API: per-user data", () => {
     ["GET", "/api/expenses/01JQ3Z8K4M5N6P7Q8R9S0T1V2W"],
     ["PATCH", "/api/expenses/01JQ3Z8K4M5N6P7Q8R9S0T1V2W"],
     ["DELETE", "/api/expenses/01JQ3Z8K4M5N6P7Q8R9S0T1V2W"],
-    ["GET", "/api/summary?from=2025-01&to=2025-02"],
+    ["GET", "/api/summary?from=2025-01-01&to=2025-02-28"],
   ])("asks to sign in on %s %s without a token", async (method, url) => {
     const res = await anonymous.request<Problem>(method, url, method === "POST" || method === "PATCH" ? { json: expenseBody() } : {});
     expect(res.status).toBe(401);

@@ -5,12 +5,18 @@
 import { expect } from "vitest";
 import { createContract } from "@/lib/openapi-contract";
 import { openApiDocument } from "@/lib/openapi";
+import * as accountRoute from "../account/route";
+import * as budgetsRoute from "../budgets/route";
 import * as openapiRoute from "../openapi.json/route";
+import * as settingsRoute from "../settings/route";
 import * as summaryRoute from "../summary/route";
 import * as replacementRoute from "./[id]/receipt/replacement/route";
 import * as receiptRoute from "./[id]/receipt/route";
 import * as itemRoute from "./[id]/route";
 import * as collectionRoute from "./route";
+import * as importCommitRoute from "../imports/[id]/commit/route";
+import * as importRoute from "../imports/[id]/route";
+import * as importsRoute from "../imports/route";
 
 const contract = createContract(openApiDocument() as unknown as Record<string, unknown>);
 
@@ -19,29 +25,31 @@ export type ApiRequest = { json?: unknown; body?: BodyInit; headers?: Record<str
 
 type Handler = (req: Request, context: { params: Promise<{ id: string }> }) => Promise<Response>;
 
+/** Every route handler under app/api, by its OpenAPI path template. */
+const ROUTES: { pattern: RegExp; template: string; module: Record<string, unknown> }[] = [
+  { pattern: /^\/api\/expenses$/, template: "/api/expenses", module: collectionRoute },
+  { pattern: /^\/api\/expenses\/([^/]+)$/, template: "/api/expenses/{id}", module: itemRoute },
+  { pattern: /^\/api\/expenses\/([^/]+)\/receipt$/, template: "/api/expenses/{id}/receipt", module: receiptRoute },
+  { pattern: /^\/api\/expenses\/([^/]+)\/receipt\/replacement$/, template: "/api/expenses/{id}/receipt/replacement", module: replacementRoute },
+  { pattern: /^\/api\/summary$/, template: "/api/summary", module: summaryRoute },
+  { pattern: /^\/api\/budgets$/, template: "/api/budgets", module: budgetsRoute },
+  { pattern: /^\/api\/settings$/, template: "/api/settings", module: settingsRoute },
+  { pattern: /^\/api\/account$/, template: "/api/account", module: accountRoute },
+  { pattern: /^\/api\/imports$/, template: "/api/imports", module: importsRoute },
+  { pattern: /^\/api\/imports\/([^/]+)$/, template: "/api/imports/{id}", module: importRoute },
+  { pattern: /^\/api\/imports\/([^/]+)\/commit$/, template: "/api/imports/{id}/commit", module: importCommitRoute },
+  { pattern: /^\/api\/openapi\.json$/, template: "/api/openapi.json", module: openapiRoute },
+];
+
 function route(method: string, pathname: string): { template: string; handler: Handler; id: string } {
-  const noParams = (handler: (req: Request) => Promise<Response>): Handler => (req) => handler(req);
-  const pick = (module: Record<string, unknown>): Handler | undefined => module[method] as Handler | undefined;
-  const item = /^\/api\/expenses\/([^/]+)$/.exec(pathname);
-  const receipt = /^\/api\/expenses\/([^/]+)\/receipt$/.exec(pathname);
-  const replacement = /^\/api\/expenses\/([^/]+)\/receipt\/replacement$/.exec(pathname);
-  const found: [string, Handler | undefined, string] =
-    pathname === "/api/expenses"
-      ? ["/api/expenses", pick(collectionRoute), ""]
-      : item
-        ? ["/api/expenses/{id}", pick(itemRoute), decodeURIComponent(item[1] ?? "")]
-        : receipt
-          ? ["/api/expenses/{id}/receipt", pick(receiptRoute), decodeURIComponent(receipt[1] ?? "")]
-          : replacement
-            ? ["/api/expenses/{id}/receipt/replacement", pick(replacementRoute), decodeURIComponent(replacement[1] ?? "")]
-            : pathname === "/api/summary"
-          ? ["/api/summary", pick(summaryRoute), ""]
-          : pathname === "/api/openapi.json"
-            ? ["/api/openapi.json", method === "GET" ? noParams(openapiRoute.GET) : undefined, ""]
-            : ["", undefined, ""];
-  const [template, handler, id] = found;
-  if (!handler) throw new Error(`no route for ${method} ${pathname}`);
-  return { template, handler, id };
+  for (const { pattern, template, module } of ROUTES) {
+    const match = pattern.exec(pathname);
+    if (!match) continue;
+    const handler = module[method] as Handler | undefined;
+    if (!handler) break;
+    return { template, handler, id: decodeURIComponent(match[1] ?? "") };
+  }
+  throw new Error(`no route for ${method} ${pathname}`);
 }
 
 /** An API client acting as the holder of `token` (null: no Authorization header). */
@@ -67,7 +75,8 @@ export function apiAs(token: string | null) {
     get: <T = unknown>(url: string, options?: ApiRequest) => request<T>("GET", url, options),
     post: <T = unknown>(url: string, json: unknown, options?: ApiRequest) => request<T>("POST", url, { json, ...options }),
     patch: <T = unknown>(url: string, json: unknown, options?: ApiRequest) => request<T>("PATCH", url, { json, ...options }),
-    delete: (url: string, options?: ApiRequest) => request("DELETE", url, options),
+    put: <T = unknown>(url: string, json: unknown, options?: ApiRequest) => request<T>("PUT", url, { json, ...options }),
+    delete: <T = unknown>(url: string, options?: ApiRequest) => request<T>("DELETE", url, options),
   };
 }
 export type Api = ReturnType<typeof apiAs>;

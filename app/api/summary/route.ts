@@ -5,7 +5,7 @@ import { withProblem } from "@/lib/http/problem";
 import { queryParams } from "@/lib/http/query";
 import { SummaryQuerySchema } from "@/lib/schemas";
 
-/** GET /api/summary?from=YYYY-MM&to=YYYY-MM -> totals per month x currency x category, from the aggregates. */
+/** GET /api/summary?from=YYYY-MM-DD&to=YYYY-MM-DD -> exact totals per month x currency x category of the inclusive range. */
 export const GET = withProblem(async (req) => {
   const user = await requireUser(req);
   const query = SummaryQuerySchema.parse(queryParams(req));
