@@ -89,7 +89,9 @@ try {
   const rawRowsPerSecond = Math.round(raw.rows / raw.seconds);
   const exportRowsPerSecond = Math.round(exported.rows / exported.seconds);
   const ratio = Number((exportRowsPerSecond / rawRowsPerSecond).toFixed(2));
-  const analytics: unknown = existsSync("bench/results/analytics.json") ? JSON.parse(readFileSync("bench/results/analytics.json", "utf8")) : null;
+  const earlier = (name: string): unknown => (existsSync(`bench/results/${name}.json`) ? JSON.parse(readFileSync(`bench/results/${name}.json`, "utf8")) : null);
+  const analytics = earlier("analytics");
+  const importFigures = earlier("import");
   const result = {
     ranAt: new Date().toISOString(),
     machine: { node: process.version, cpus: (await import("node:os")).cpus().length },
@@ -101,6 +103,7 @@ try {
     targets: TARGETS,
     met: { ratio: ratio >= TARGETS.ratio, rss: exported.rssGrowthMb <= TARGETS.rssGrowthMb, firstByte: exported.firstByteMs <= TARGETS.firstByteMs },
     analyticsLag: analytics,
+    import: importFigures,
   };
   const verdict = (ok: boolean) => (ok ? "met" : "NOT met");
   const md = [

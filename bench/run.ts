@@ -6,6 +6,9 @@ const BENCHMARKS: Record<string, () => Promise<unknown>> = {
   api: () => import("./api"),
   receipts: () => import("./receipts"),
   analytics: () => import("./analytics-lag"),
+  import: () => import("./import"),
+  // Last of the data benchmarks: bench/results/data.json also carries the analytics and import figures.
+  data: () => import("./export"),
 };
 
 const only = process.argv.slice(2);

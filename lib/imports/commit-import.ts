@@ -41,10 +41,11 @@ export async function commitImport(deps: CommitDeps, userId: string, importId: s
   const include = item.includeLines ? new Set(item.includeLines) : undefined;
   let state: ImportItem = item;
   let pending = emptyPending();
+  const typed: TypedIndex = new Map();
 
   const flush = async (isLast: boolean) => {
     if (pending.handled === 0 && !isLast) return;
-    state = await commitBatch(deps, state, pending, { newId, now, include, isLast });
+    state = await commitBatch(deps, state, pending, { newId, now, include, isLast, typed });
     pending = emptyPending();
   };
 
@@ -67,39 +68,46 @@ export async function commitImport(deps: CommitDeps, userId: string, importId: s
   return { outcome: "done", counts: state.counts };
 }
 
+/** Expenses the user typed by hand (no import id), counted by date|amountMinor|currency, one Query per date. */
+type TypedIndex = Map<string, Map<string, number>>;
+
+async function typedOn(deps: CommitDeps, userId: string, date: string, index: TypedIndex): Promise<Map<string, number>> {
+  const cached = index.get(date);
+  if (cached) return cached;
+  const counts = new Map<string, number>();
+  const { low, high } = dateKeyRange(date, date);
+  let startKey: Record<string, unknown> | undefined;
+  do {
+    const page = await deps.client.send(
+      new QueryCommand({
+        TableName: deps.tableName,
+        IndexName: "byDate",
+        KeyConditionExpression: "userId = :u AND dateKey BETWEEN :low AND :high",
+        FilterExpression: "attribute_not_exists(importId)",
+        ProjectionExpression: "amountMinor, currency",
+        ExpressionAttributeValues: { ":u": userId, ":low": low, ":high": high },
+        ExclusiveStartKey: startKey,
+      }),
+    );
+    for (const expense of page.Items ?? []) {
+      const key = `${String(expense.amountMinor)}|${String(expense.currency)}`;
+      counts.set(key, (counts.get(key) ?? 0) + 1);
+    }
+    startKey = page.LastEvaluatedKey;
+  } while (startKey);
+  index.set(date, counts);
+  return counts;
+}
+
 /**
- * Rows whose date and amount match an expense the user typed by hand (no import id): listed, not stored,
- * unless the user named their lines. Each typed expense explains at most one row.
+ * Rows whose date and amount match an expense the user typed by hand: listed, not stored, unless the user
+ * named their lines. Each typed expense explains at most one row (the index is consumed as rows match).
  */
-async function typedLookalikes(deps: CommitDeps, userId: string, rows: KeyedExpenseRow[]): Promise<Set<number>> {
-  const dates = [...new Set(rows.map((row) => row.input.date))];
-  const typed = new Map<string, number>();
-  for (const date of dates) {
-    const { low, high } = dateKeyRange(date, date);
-    let startKey: Record<string, unknown> | undefined;
-    do {
-      const page = await deps.client.send(
-        new QueryCommand({
-          TableName: deps.tableName,
-          IndexName: "byDate",
-          KeyConditionExpression: "userId = :u AND dateKey BETWEEN :low AND :high",
-          FilterExpression: "attribute_not_exists(importId)",
-          ProjectionExpression: "#date, amountMinor, currency",
-          ExpressionAttributeNames: { "#date": "date" },
-          ExpressionAttributeValues: { ":u": userId, ":low": low, ":high": high },
-          ExclusiveStartKey: startKey,
-        }),
-      );
-      for (const expense of page.Items ?? []) {
-        const key = `${String(expense.date)}|${String(expense.amountMinor)}|${String(expense.currency)}`;
-        typed.set(key, (typed.get(key) ?? 0) + 1);
-      }
-      startKey = page.LastEvaluatedKey;
-    } while (startKey);
-  }
+async function typedLookalikes(deps: CommitDeps, userId: string, rows: KeyedExpenseRow[], index: TypedIndex): Promise<Set<number>> {
   const lookalikes = new Set<number>();
   for (const row of rows) {
-    const key = `${row.input.date}|${row.input.amountMinor}|${row.input.currency}`;
+    const typed = await typedOn(deps, userId, row.input.date, index);
+    const key = `${row.input.amountMinor}|${row.input.currency}`;
     const left = typed.get(key) ?? 0;
     if (left > 0) {
       typed.set(key, left - 1);
@@ -127,7 +135,7 @@ async function commitBatch(
   deps: CommitDeps,
   state: ImportItem,
   pending: Pending,
-  options: { newId: () => string; now: () => Date; include: Set<number> | undefined; isLast: boolean },
+  options: { newId: () => string; now: () => Date; include: Set<number> | undefined; isLast: boolean; typed: TypedIndex },
 ): Promise<ImportItem> {
   const { userId, id: importId } = state;
   for (let attempt = 0; attempt < 5; attempt++) {
@@ -137,7 +145,9 @@ async function commitBatch(
     const existing = await existingOccurrences(deps, userId, pending.rows);
     const fresh = pending.rows.filter((row) => !existing.has(row.key));
     counts.duplicates += pending.rows.length - fresh.length;
-    const lookalikes = options.include ? new Set<number>() : await typedLookalikes(deps, userId, fresh);
+    // A retried batch reads the typed expenses afresh: its earlier attempt may have consumed some.
+    const typed: TypedIndex = attempt === 0 ? options.typed : new Map();
+    const lookalikes = options.include ? new Set<number>() : await typedLookalikes(deps, userId, fresh, typed);
     const stored = fresh.filter((row) => !lookalikes.has(row.line));
     for (const row of fresh.filter((r) => lookalikes.has(r.line))) {
       counts.possibleDuplicates++;
@@ -205,9 +215,22 @@ async function commitBatch(
       if (error.failedAt(items.length - 1)) throw new Error(`import ${importId} changed while committing; stopping this run`);
       continue;
     }
-    const { Item } = await deps.client.send(new GetCommand({ TableName: deps.tableName, Key: importKey(userId, importId), ConsistentRead: true }));
-    if (!Item) throw new Error(`import ${importId} disappeared`);
-    return toImportItem(Item);
+    // What the transaction just wrote, without reading it back: the condition proved nobody else moved it.
+    return {
+      ...state,
+      status: options.isLast ? "done" : state.status,
+      cursorLine: Math.max(state.cursorLine, pending.lastLine),
+      done: state.done + pending.handled,
+      batches: expenses.length > 0 ? batch : state.batches,
+      lines: [...state.lines, ...lines.slice(0, room)],
+      counts: {
+        accepted: state.counts.accepted + counts.accepted,
+        duplicates: state.counts.duplicates + counts.duplicates,
+        possibleDuplicates: state.counts.possibleDuplicates + counts.possibleDuplicates,
+        skipped: state.counts.skipped + counts.skipped,
+        rejected: state.counts.rejected + counts.rejected,
+      },
+    };
   }
   throw new Error(`import ${importId}: a batch kept conflicting with another import of the same rows`);
 }
