@@ -22,7 +22,8 @@ const TARGETS = { ratio: 0.8, rssGrowthMb: 64, firstByteMs: 300 };
 
 const mb = (bytes: number) => Math.round((bytes / 1024 / 1024) * 10) / 10;
 
-const stack = await startLocalStack({ appOrigins: ["http://localhost:3000"], functions: { log: () => undefined } });
+// No stream subscribers: the analytics function rebuilding every seeded month would compete with what is measured.
+const stack = await startLocalStack({ appOrigins: ["http://localhost:3000"], functions: { log: () => undefined, streamSubscriptions: [] } });
 try {
   const client = createDocumentClient({ endpoint: stack.dynamodb.endpoint });
   const user = await createTestUser(stack.env);
