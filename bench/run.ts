@@ -5,6 +5,7 @@
 const BENCHMARKS: Record<string, () => Promise<unknown>> = {
   api: () => import("./api"),
   receipts: () => import("./receipts"),
+  scan: () => import("./scan"),
   analytics: () => import("./analytics-lag"),
   import: () => import("./import"),
   // Last of the data benchmarks: bench/results/data.json also carries the analytics and import figures.

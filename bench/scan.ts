@@ -7,7 +7,7 @@
  * BENCH_SCAN_VERBOSE=1 prints each receipt's result as it goes.
  */
 import { mkdir, writeFile } from "node:fs/promises";
-import { cpus } from "node:os";
+import { cpus, loadavg } from "node:os";
 import { renderReceipt } from "../lib/receipts/scan/render-receipt";
 import { SAMPLE_RECEIPTS, SAMPLE_TODAY } from "../lib/receipts/scan/sample-receipts";
 import { createTesseractReader } from "../lib/receipts/scan/tesseract-reader";
@@ -60,7 +60,8 @@ try {
   const p95 = percentile(seconds, 95);
   const result = {
     ranAt: new Date().toISOString(),
-    machine: { node: process.version, cpus: cpus().length },
+    // Other work on the machine slows OCR down (one worker thread is CPU-bound): the load is recorded with the figures.
+    machine: { node: process.version, cpus: cpus().length, loadAverage1m: Number((loadavg()[0] ?? 0).toFixed(1)) },
     receipts: rows.length,
     accuracy,
     secondsPerScan: { p50: Number(p50.toFixed(2)), p95: Number(p95.toFixed(2)), max: Number(Math.max(...seconds).toFixed(2)) },
@@ -75,7 +76,7 @@ try {
   const md = [
     `# Receipt scan benchmark (${result.ranAt})`,
     "",
-    `Node ${result.machine.node}, ${result.machine.cpus} CPUs. ${rows.length} receipts rendered from SVG by sharp (tilted 1-3 degrees, gaussian noise, ` +
+    `Node ${result.machine.node}, ${result.machine.cpus} CPUs (load average ${result.machine.loadAverage1m} at the end). ${rows.length} receipts rendered from SVG by sharp (tilted 1-3 degrees, gaussian noise, ` +
       `JPEG), read by the tesseract reader (tesseract.js 7, eng 4.0.0_best_int, one worker; sharp preprocessing, then parseReceiptText). ` +
       `Starting the worker took ${result.workerStartSeconds} s and the first (cold) scan ${result.firstScanSeconds} s; neither is in the figures ` +
       `below, which are the ${rows.length} scans that follow on the same worker.`,

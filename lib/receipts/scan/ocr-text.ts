@@ -34,23 +34,24 @@ const CURRENCY_EDGE = /^([^\dOoQDSslI|BZ]*)(.*?)([^\dOoQDSslI|BZ.,]*)$/;
  */
 export function repairNumbers(line: string): { text: string; isRepaired: boolean } {
   let isRepaired = false;
-  const words = line.split(/(\s+)/).map((word) => {
-    const [, head = "", core = "", tail = ""] = CURRENCY_EDGE.exec(word) ?? [];
-    const digits = (core.match(/\d/g) ?? []).length;
-    const lookalikes = (core.match(/[OoQDSslI|BZ]/g) ?? []).length;
-    if (lookalikes === 0 || digits === 0 || /[^\dOoQDSslI|BZ.,']/.test(core)) return word;
-    const hasDecimal = /[.,]\d{2}$|[.,][\dOoSsQD]{2}$/.test(core);
-    if (!hasDecimal && digits < lookalikes * 2) return word;
-    isRepaired = true;
-    return head + core.replace(/[OoQDSslI|BZ]/g, (c) => LOOKALIKE_DIGITS[c] ?? c) + tail;
-  });
-  let text = words.join("");
-  // "12 . 50", "12 ,50", "12. 50": OCR spaces around a separator followed by exactly two digits.
-  const spaced = text.replace(/(\d) ?([.,]) ?(\d{2})(?!\d)/g, (match, a: string, sep: string, b: string) => {
+  // "12 . 50", "12 ,5O", "12. 50": OCR spaces around a separator followed by two digits (or look-alikes).
+  const joined = line.replace(/(\d) ?([.,]) ?([\dOoSs]{2})(?![\dOoSs])/g, (match, a: string, sep: string, b: string) => {
     if (match.includes(" ")) isRepaired = true;
     return `${a}${sep}${b}`;
   });
-  text = spaced;
+  const text = joined
+    .split(/(\s+)/)
+    .map((word) => {
+      const [, head = "", core = "", tail = ""] = CURRENCY_EDGE.exec(word) ?? [];
+      const digits = (core.match(/\d/g) ?? []).length;
+      const lookalikes = (core.match(/[OoQDSslI|BZ]/g) ?? []).length;
+      if (lookalikes === 0 || digits === 0 || /[^\dOoQDSslI|BZ.,']/.test(core)) return word;
+      const hasDecimal = /[.,][\dOoSsQD]{2}$/.test(core);
+      if (!hasDecimal && digits < lookalikes * 2) return word;
+      isRepaired = true;
+      return head + core.replace(/[OoQDSslI|BZ]/g, (c) => LOOKALIKE_DIGITS[c] ?? c) + tail;
+    })
+    .join("");
   return { text, isRepaired };
 }
 
@@ -63,14 +64,17 @@ const FUZZY: Record<string, string> = { O: "[O0Q]", I: "[I1L|!]", L: "[L1I|]", S
 
 /**
  * A keyword pattern that tolerates OCR misreads of its letters ("T0TAL", "5UMME") and, between the words of
- * a phrase, any run of spaces, dots or hyphens. Latin keywords must not be glued to other letters
- * ("SUBTOTAL" does not contain the word TOTAL); CJK ones need no boundary.
+ * a phrase, any run of spaces, dots or hyphens. Words under four letters are matched exactly (a fuzzy "PIN"
+ * would match "PLN"). Latin keywords must not be glued to other letters ("SUBTOTAL" does not contain the
+ * word TOTAL); CJK ones need no boundary.
  */
 export function fuzzyKeywords(phrases: readonly string[]): RegExp {
+  const escape = (c: string) => c.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
   const alternatives = phrases.map((phrase) => {
-    const body = [...phrase]
-      .map((c) => (c === " " ? "[\\s.\\-]*" : (FUZZY[c] ?? c.replace(/[.*+?^${}()|[\]\\]/g, "\\$&"))))
-      .join("");
+    const body = phrase
+      .split(" ")
+      .map((word) => [...word].map((c) => (word.length >= 4 ? (FUZZY[c] ?? escape(c)) : escape(c))).join(""))
+      .join("[\\s.\\-]*");
     return /^[A-Z ]+$/.test(phrase) ? `(?<![A-Z])${body}(?![A-Z])` : body;
   });
   return new RegExp(alternatives.join("|"));
