@@ -16,6 +16,8 @@ export default $config({
     // Imported in order: storage and auth first, the site and functions link them (infra/*.ts, one file per concern).
     const { table, bucket } = await import("./infra/storage");
     const { userPool, userPoolClient } = await import("./infra/auth");
+    // The import function before the bucket's notifications (which point at it) and the site (which invokes it).
+    await import("./infra/imports");
     await import("./infra/functions");
     await import("./infra/analytics");
     const { exportFunction } = await import("./infra/export");

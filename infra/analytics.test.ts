@@ -2,6 +2,7 @@ import { existsSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, inject, it } from "vitest";
 import { aggregateKey, expenseKey, idempotencyItemKey } from "../lib/expenses/items";
+import { importBatchKey, importKey, occurrenceItemKey } from "../lib/imports/import-item";
 import { repoRoot } from "./check/evaluate";
 import type { Evaluation, Json, RecordedResource } from "./check/evaluation";
 import {
@@ -65,8 +66,12 @@ describe("analytics subscription", () => {
     expect(filterPatterns(e)).toEqual([{ dynamodb: { Keys: { sk: { S: [{ prefix: "EXP#" }] } } } }]);
     // The key layout lib/expenses/items.ts writes: expenses pass, their aggregates and idempotency records do not.
     expect(passes(e, expenseKey("u1", "01JBZ5R3V8W9X0Y1Z2A3B4C5D6").sk)).toBe(true);
-    expect(passes(e, aggregateKey("u1", "2026-01").sk)).toBe(false);
+    expect(passes(e, aggregateKey("u1", "2026-01", "Food").sk)).toBe(false);
     expect(passes(e, idempotencyItemKey("u1", "k").sk)).toBe(false);
+    // Nor the import's own items (lib/imports/import-item.ts), written in the same transactions as its expenses.
+    expect(passes(e, importKey("u1", "imp1").sk)).toBe(false);
+    expect(passes(e, importBatchKey("u1", "imp1", 1).sk)).toBe(false);
+    expect(passes(e, occurrenceItemKey("u1", "occ").sk)).toBe(false);
   });
 
   it.each(scenarios)("retries a failing batch twice, halving it each time, then moves on (%s)", (_, e) => {

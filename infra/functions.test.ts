@@ -1,4 +1,4 @@
-import { readFileSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, inject, it } from "vitest";
 import { repoRoot } from "./check/evaluate";
@@ -27,6 +27,7 @@ const deployed = scenarios.filter(([, e]) => e.mode === "deploy");
 
 const receiptFunction = (e: Evaluation): RecordedResource => resource(e, LAMBDA, `${RECEIPT}Function`);
 const receiptArn = (e: Evaluation) => lambdaArn(receiptFunction(e));
+const importArn = (e: Evaluation) => lambdaArn(resource(e, LAMBDA, "ImportFunction"));
 const receiptRole = (e: Evaluation): RecordedResource => resource(e, ROLE, `${RECEIPT}Role`);
 const variables = (e: Evaluation) => objectAt(objectAt(receiptFunction(e).inputs.environment).variables);
 
@@ -42,11 +43,13 @@ describe("Files bucket notifications", () => {
     expect(resourcesOf(e, "sst:aws:BucketNotification").map((n) => n.name)).toEqual(["FilesNotifications"]);
   });
 
-  it.each(scenarios)("notify the receipt function of browser uploads under receipts/ only (%s)", (_, e) => {
+  it.each(scenarios)("notify the receipt function of browser uploads under receipts/, the import function under imports/ (%s)", (_, e) => {
     const notification = resource(e, NOTIFICATION, "FilesNotificationsNotification").inputs;
-    // Only POST: the function's own PutObjects (cleaned file, thumbnail) under receipts/ must not notify it again.
+    // Only POST: the receipt function's own PutObjects (cleaned file, thumbnail) under receipts/ must not notify it
+    // again. The import function (infra/imports.ts) is named by its ARN; infra/imports.test.ts checks it further.
     expect(arrayAt(notification.lambdaFunctions)).toEqual([
       { id: "ReceiptUploaded", events: ["s3:ObjectCreated:Post"], filterPrefix: "receipts/", lambdaFunctionArn: receiptArn(e) },
+      { id: "ImportUploaded", events: ["s3:ObjectCreated:Post"], filterPrefix: "imports/", lambdaFunctionArn: importArn(e) },
     ]);
     expect(arrayAt(notification.queues)).toEqual([]);
     expect(arrayAt(notification.topics)).toEqual([]);
@@ -62,6 +65,27 @@ describe("Files bucket notifications", () => {
         sourceArn: `arn:aws:s3:::${deployedNames(e).bucket}`,
       },
     ]);
+  });
+});
+
+describe("Files bucket notifications, as the local stack copies them", () => {
+  const localFunctions = path.join(repoRoot, "local", "functions.ts");
+  type LocalS3 = { functionName: string; eventNames: readonly string[]; prefix: string };
+  /** The local runner's name for each notification's function. */
+  const LOCAL_NAMES: Record<string, string> = { ReceiptUploaded: "receipt", ImportUploaded: "import" };
+
+  it.skipIf(!existsSync(localFunctions))("has the same functions, events and prefixes in local/functions.ts", async () => {
+    const local = (await import(/* @vite-ignore */ localFunctions)) as { S3_SUBSCRIPTIONS?: readonly LocalS3[] };
+    if (local.S3_SUBSCRIPTIONS === undefined) return;
+    const configs = arrayAt(resource(dev, NOTIFICATION, "FilesNotificationsNotification").inputs.lambdaFunctions).map(objectAt);
+    // S3 event records name the event without the "s3:" of the notification configuration.
+    expect(local.S3_SUBSCRIPTIONS).toEqual(
+      configs.map((c) => ({
+        functionName: LOCAL_NAMES[String(c.id)],
+        eventNames: strings(c.events).map((event) => event.replace(/^s3:/, "")),
+        prefix: c.filterPrefix,
+      })),
+    );
   });
 });
 

@@ -1,10 +1,10 @@
+import { importFunction } from "./imports";
 import { deployedRole } from "./roles";
-import { bucket, receiptsPrefix, table } from "./storage";
+import { bucket, importsPrefix, receiptsPrefix, table } from "./storage";
 
 /**
  * The Files bucket's event subscribers (DESIGN.md "Functions"). SST allows one `notify` per bucket (a second
- * call throws), so every subscriber is one entry of this call: the import function's `imports/` notification
- * joins this list.
+ * call throws), so every subscriber is one entry of this call, each on its own prefix: receipts/ and imports/.
  */
 export const bucketNotifications = bucket.notify({
   notifications: [
@@ -27,6 +27,16 @@ export const bucketNotifications = bucket.notify({
       // PutObjects, which must not notify it again: no `s3:ObjectCreated:*` here.
       events: ["s3:ObjectCreated:Post"],
       filterPrefix: receiptsPrefix,
+    },
+    {
+      // Reads an uploaded CSV and detects its settings (the preview). The function is declared in infra/imports.ts
+      // (the site links it to invoke commit and undo), so the notification names it by ARN; SST still adds the
+      // permission for S3 to invoke it from this bucket.
+      name: "ImportUploaded",
+      function: importFunction.arn,
+      // Browsers upload with presigned POSTs; nothing else writes under imports/.
+      events: ["s3:ObjectCreated:Post"],
+      filterPrefix: importsPrefix,
     },
   ],
 });

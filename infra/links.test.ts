@@ -81,7 +81,10 @@ const CONTRACT = [
   ["functions/receipt.ts", "FilesNotificationsNotificationReceiptUploaded", ["Expenses", "Files"]],
   ["functions/export.ts", "Export", ["Expenses", "UserPool", "UserPoolClient"]],
   ["functions/analytics.ts", "ExpensesSubscriberAnalyticsFunction", ["Expenses", "Files"]],
+  ["functions/import.ts", "Import", ["Expenses", "Files"]],
   ["app/api/export/route.ts", null, ["Export"]],
+  // The site starts an import's commit or undo with an asynchronous Invoke of Resource.Import.name.
+  ["server/imports.ts", null, ["Expenses", "Files", "Import"]],
 ] as const;
 
 describe("the functions' and the export route's reads", () => {

@@ -27,6 +27,9 @@ export const incompleteUploadDays = 1;
 /** Where browsers upload receipts (receipts/<userId>/<expenseId>/…); the receipt function is notified there. */
 export const receiptsPrefix = "receipts/";
 
+/** Where browsers upload import CSVs (imports/<userId>/<importId>.csv, lib/imports/import-files.ts); the import function is notified there. */
+export const importsPrefix = "imports/";
+
 /**
  * The tag every receipt upload carries (the presigned POST's `tagging` field). The receipt function rewrites an
  * accepted file with PutObject, which drops the tag, and deletes a rejected one; so a tagged object is an upload
@@ -53,7 +56,7 @@ export const bucket = new sst.aws.Bucket("Files", {
     exposeHeaders: ["ETag", "Location"],
     maxAge: "1 hour",
   },
-  lifecycle: [{ id: "expire-imports", prefix: "imports/", expiresIn: `${importRetentionDays} days` }],
+  lifecycle: [{ id: "expire-imports", prefix: importsPrefix, expiresIn: `${importRetentionDays} days` }],
   transform: {
     // SST force-destroys buckets by default (empties them on removal); production data is never emptied.
     bucket: (args) => {

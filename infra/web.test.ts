@@ -61,8 +61,8 @@ describe("router", () => {
 });
 
 describe("Next.js site", () => {
-  it("links exactly the table, bucket, pool, client, cursor secret and the export function (for its URL)", () => {
-    const expected = ["CursorSecret", "Expenses", "Export", "Files", "UserPool", "UserPoolClient"];
+  it("links exactly the table, bucket, pool, client, cursor secret, the export function (for its URL) and the import function (to invoke it)", () => {
+    const expected = ["CursorSecret", "Expenses", "Export", "Files", "Import", "UserPool", "UserPoolClient"];
     expect(builtFunction(dev, "WebServer").links).toEqual(expected);
     expect(builtFunction(sstDev, "WebDevServer").links).toEqual(expected);
   });
@@ -81,7 +81,7 @@ describe("Next.js site", () => {
     const web = resource(sstDev, "sst:aws:Nextjs", "Web");
     const devBlock = objectAt(web.outputs._dev);
     expect(devBlock.command).toBe("npx --no-install next dev --port 3000");
-    expect(devBlock.links).toEqual(["Expenses", "Files", "UserPool", "UserPoolClient", "CursorSecret", "Export"]);
+    expect(devBlock.links).toEqual(["Expenses", "Files", "UserPool", "UserPoolClient", "CursorSecret", "Export", "Import"]);
     expect(objectAt(devBlock.environment)).toMatchObject({ NEXT_PUBLIC_USER_POOL_ID: sstDev.outputs.userPool });
     expect(resourcesOf(sstDev, "command:local:Command")).toEqual([]);
   });
@@ -153,7 +153,7 @@ describe("Next.js server IAM (least privilege)", () => {
     const actions = inlineStatements(role(e, roleName)).flatMap((s) => s.actions);
     expect(actions.filter((a) => a.startsWith("cognito-idp:"))).toEqual([]);
     const services = new Set(actions.map((a) => a.split(":")[0]));
-    // lambda: the Export link's InvokeFunction on that one function (infra/export.test.ts).
+    // lambda: the Export and Import links' InvokeFunction, each on its one function (infra/export.test.ts, imports.test.ts).
     expect([...services].sort()).toEqual(e === sstDev ? ["dynamodb", "lambda", "s3"] : ["cloudfront", "dynamodb", "lambda", "s3", "sqs"]);
   });
 

@@ -1,5 +1,6 @@
 import { userPool, userPoolClient } from "./auth";
 import { exportFunction } from "./export";
+import { importFunction } from "./imports";
 import { router } from "./router";
 import { cursorSecret } from "./secrets";
 import { devOrigin } from "./stage";
@@ -16,10 +17,13 @@ const region = aws.getRegionOutput().region;
  * Router does not (`sst dev`'s `next dev`); that URL is the Router's /api/export. SST's Function link also grants
  * lambda:InvokeFunction on that one function, which the site never uses (it calls the URL over HTTPS) and which
  * reaches nothing the public URL does not: the handler verifies the caller's token either way.
+ *
+ * The Import link is for server/imports.ts, which starts a commit or an undo with an asynchronous Invoke of
+ * `Resource.Import.name`: the same link grants lambda:InvokeFunction on that one function, which is what it needs.
  */
 export const site = new sst.aws.Nextjs("Web", {
   router: { instance: router },
-  link: [table, bucket, userPool, userPoolClient, cursorSecret, exportFunction],
+  link: [table, bucket, userPool, userPoolClient, cursorSecret, exportFunction, importFunction],
   // Public values, inlined in the browser bundle at build time (and passed to `next dev`).
   environment: {
     NEXT_PUBLIC_USER_POOL_ID: userPool.id,

@@ -117,7 +117,9 @@ export async function startSstRpc(repoRoot: string): Promise<SstRpc> {
   const server = createServer((request, response) => {
     void readBody(request).then((body) => {
       const call = JSON.parse(body) as { method: string; params: BuildInput[] };
-      response.writeHead(200, { "content-type": "application/json" });
+      // One connection per call: Node's global agent keeps sockets alive, and a call that reuses one just as the
+      // server drops it for idleness (keepAliveTimeout, 5 s) fails with ECONNRESET — seen on a loaded machine.
+      response.writeHead(200, { "content-type": "application/json", connection: "close" });
       response.end(JSON.stringify(answer(call.method, call.params[0] ?? {})));
     });
   });
