@@ -1,7 +1,7 @@
 /**
  * The import's API shapes (the single source of their validation, types and OpenAPI) and its item in the table.
  * Import flow: POST /api/imports (grant) -> the browser uploads the CSV to S3 -> the import function detects the
- * settings (status `preview`) -> the user may change them (PUT) and sees the preview update -> commit -> the
+ * settings (status `preview`) -> the user may change them (PATCH) and sees the preview update -> commit -> the
  * function writes in batches (status `committing`, progress) -> `done` with a report -> undo removes exactly what
  * it created.
  */
