@@ -13,6 +13,34 @@ export default tseslint.config(
     },
   },
   {
+    // DESIGN "Rules of the house": lib/ is the framework-free domain. Tests and their helpers may use vitest.
+    files: ["lib/**/*.ts"],
+    ignores: ["lib/**/*.test.ts", "lib/**/test-support.ts", "lib/**/test-*.ts"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        {
+          paths: [
+            { name: "react", message: "lib/ is framework-free: React code belongs in client/ or components/." },
+            { name: "react-dom", message: "lib/ is framework-free: React code belongs in client/ or components/." },
+            { name: "next", message: "lib/ is framework-free: Next.js code belongs in app/ or server/." },
+            { name: "aws-amplify", message: "lib/ is framework-free: Amplify belongs in client/." },
+            { name: "sst", message: "lib/ never reads deployment wiring: build it in server/ or functions/." },
+            { name: "vitest", message: "vitest belongs in *.test.ts files." },
+            { name: "aws-lambda", message: "lib/ takes no Lambda types: adapt the event in functions/." },
+          ],
+          patterns: [
+            { group: ["react/*", "react-dom/*", "next/*", "@next/*"], message: "lib/ is framework-free (no React or Next.js)." },
+            { group: ["aws-amplify/*", "@aws-amplify/*"], message: "lib/ is framework-free: Amplify belongs in client/." },
+            { group: ["sst/*"], message: "lib/ never reads deployment wiring." },
+            { group: ["vitest/*", "@vitest/*"], message: "vitest belongs in *.test.ts files." },
+            { group: ["@types/aws-lambda", "@/client/*", "@/components/*", "@/app/*", "@/server/*"], message: "lib/ depends on nothing above it." },
+          ],
+        },
+      ],
+    },
+  },
+  {
     ignores: [
       "node_modules/**",
       ".next/**",

@@ -2,6 +2,7 @@ import type { Metadata, Viewport } from "next";
 import { connection } from "next/server";
 import type { ReactNode } from "react";
 import { AuthProvider } from "@/components/auth/auth-provider";
+import { Providers } from "@/components/providers";
 import { publicAuthConfig } from "@/server/public-config";
 import "./globals.css";
 
@@ -18,9 +19,12 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
   // The Cognito ids come from the linked resources at request time, so one build serves every stage.
   await connection();
   return (
-    <html lang="en">
+    // next-themes sets the theme class on <html> before React hydrates, hence the warning suppression.
+    <html lang="en" suppressHydrationWarning>
       <body>
-        <AuthProvider config={publicAuthConfig()}>{children}</AuthProvider>
+        <AuthProvider config={publicAuthConfig()}>
+          <Providers>{children}</Providers>
+        </AuthProvider>
       </body>
     </html>
   );

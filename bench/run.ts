@@ -6,6 +6,7 @@ const BENCHMARKS: Record<string, () => Promise<unknown>> = {
   api: () => import("./api"),
   receipts: () => import("./receipts"),
   scan: () => import("./scan"),
+  web: () => import("./web"),
   analytics: () => import("./analytics-lag"),
   import: () => import("./import"),
   // Last of the data benchmarks: bench/results/data.json also carries the analytics and import figures.

@@ -21,8 +21,15 @@ export async function signIn(page: Page, user: NewUser): Promise<void> {
   await expect(page).toHaveURL(/\/tracker$/);
 }
 
+/** Opens the phone's account menu when there is one (on a desktop "Sign out" is in the header). */
+export async function openAccountMenu(page: Page): Promise<void> {
+  const account = page.getByRole("button", { name: "Account" });
+  if (await account.isVisible()) await account.click();
+}
+
 export async function signOut(page: Page): Promise<void> {
-  await page.getByRole("button", { name: "Sign out" }).click();
+  await openAccountMenu(page);
+  await page.getByRole("button", { name: "Sign out", exact: true }).click();
   await expect(page).toHaveURL(/\/login$/);
 }
 
@@ -48,9 +55,17 @@ export type ExpenseInput = {
   merchant?: string;
 };
 
+/** On a phone the add form starts collapsed to an "Add expense" button: opens it (a no-op on a desktop). */
+export async function openAddForm(page: Page): Promise<Locator> {
+  const form = page.getByRole("region", { name: "Add an expense" });
+  if (await form.getByLabel("Amount").isHidden()) await form.getByRole("button", { name: "Add expense" }).click();
+  await expect(form.getByLabel("Amount")).toBeVisible();
+  return form;
+}
+
 /** Fills the tracker's add form and submits it; does not wait for the outcome (success or field errors). */
 export async function submitExpense(page: Page, expense: ExpenseInput): Promise<void> {
-  const form = page.getByRole("region", { name: "Add an expense" });
+  const form = await openAddForm(page);
   await form.getByLabel("Date").fill(expense.date);
   await form.getByLabel("Amount").fill(expense.amount);
   await form.getByLabel("Currency").selectOption(expense.currency);
@@ -60,15 +75,16 @@ export async function submitExpense(page: Page, expense: ExpenseInput): Promise<
   await form.getByRole("button", { name: "Add expense" }).click();
 }
 
-/** Adds an expense through the form and waits until its row is listed. */
+/** Adds an expense through the form and waits until the server has it (its row is no longer shown as saving). */
 export async function addExpense(page: Page, expense: ExpenseInput): Promise<void> {
   await submitExpense(page, expense);
   await expect(expenseRows(page).filter({ hasText: expense.description })).toHaveCount(1);
+  await expect(expenseRows(page).filter({ hasText: expense.description }).and(page.locator("[aria-busy]"))).toHaveCount(0);
 }
 
-/** The rows of the expense list, in display order. */
+/** The rows of the expense list (grouped by day), in display order. */
 export function expenseRows(page: Page) {
-  return page.getByRole("list", { name: "Expenses, newest first" }).getByRole("listitem");
+  return page.getByRole("region", { name: "Your expenses" }).getByTestId("expense-row");
 }
 
 /** Opens a row's edit form (named "Edit <title>", like the row's Edit button) and returns it. */

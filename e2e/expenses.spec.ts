@@ -1,5 +1,5 @@
 import AxeBuilder from "@axe-core/playwright";
-import { addExpense, expenseRows, openEditForm, patchExpenseViaApi, signUp, submitExpense } from "./actions";
+import { addExpense, expenseRows, openAddForm, openEditForm, patchExpenseViaApi, signUp, submitExpense } from "./actions";
 import { expect, test } from "./fixtures";
 
 const train = { date: "2025-03-14", amount: "1200", currency: "JPY", category: "Travel", description: "Train to Kyoto" };
@@ -46,19 +46,23 @@ test("an amount with too many decimals shows the field's message and creates not
   await expect(page.getByRole("heading", { name: "No expenses yet" })).toBeVisible();
 });
 
-test("a deleted expense stays gone after a reload", async ({ page, newUser }) => {
+test("a deleted expense can be undone, and once its toast is gone it stays gone after a reload", async ({ page, newUser }) => {
   await signUp(page, newUser);
   await addExpense(page, train);
   await addExpense(page, lunch);
 
   const row = expenseRows(page).filter({ hasText: "Lunch with Sam" });
   await row.getByRole("button", { name: "Delete Lunch with Sam" }).click();
-  // Asking is not deleting: cancel keeps the row.
-  await row.getByRole("button", { name: "Cancel" }).click();
-  await expect(row).toHaveCount(1);
-  await row.getByRole("button", { name: "Delete Lunch with Sam" }).click();
-  await row.getByRole("button", { name: "Delete", exact: true }).click();
   await expect(row).toHaveCount(0);
+  // Undo brings it back (it was never deleted on the server: the delete waits for the toast).
+  await page.getByRole("button", { name: /^Undo/ }).click();
+  await expect(row).toHaveCount(1);
+  await page.reload();
+  await expect(expenseRows(page)).toHaveCount(2);
+
+  await expenseRows(page).filter({ hasText: "Lunch with Sam" }).getByRole("button", { name: "Delete Lunch with Sam" }).click();
+  await expect(page.getByText("Deleted Lunch with Sam.")).toBeVisible();
+  await expect(page.getByText("Deleted Lunch with Sam.")).toBeHidden();
   await expect(expenseRows(page)).toHaveCount(1);
 
   await page.reload();
@@ -83,7 +87,7 @@ test("another user does not see someone else's expenses", async ({ page, newUser
 
 test("an expense can be added with the keyboard alone", async ({ page, newUser }) => {
   await signUp(page, newUser);
-  await page.getByRole("region", { name: "Add an expense" }).getByLabel("Amount").focus();
+  await (await openAddForm(page)).getByLabel("Amount").focus();
   await page.keyboard.type("3.20");
   await page.keyboard.press("Tab"); // Currency (EUR)
   await page.keyboard.press("Tab"); // Category (Food)
@@ -97,6 +101,7 @@ test("the tracker has no serious accessibility violations", async ({ page, newUs
   await signUp(page, newUser);
   await addExpense(page, lunch);
   await expenseRows(page).first().getByRole("button", { name: "Delete Lunch with Sam" }).click();
+  await expect(page.getByRole("button", { name: /^Undo/ })).toBeVisible();
   const results = await new AxeBuilder({ page }).analyze();
   const serious = results.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
   expect(serious.map((v) => `${v.id}: ${v.help}`)).toEqual([]);

@@ -74,9 +74,9 @@ describe("DynamoDB Local's stream through the poller", () => {
     expect(Number(modify?.dynamodb?.SequenceNumber)).toBeGreaterThan(Number(insert?.dynamodb?.SequenceNumber));
 
     // The analytics function's adapter reads what the poller built: both months of the move.
-    expect(touchedUserMonths({ Records: delivered() })).toEqual([
-      { userId, month: "2025-03" },
-      { userId, month: "2025-04" },
+    expect(touchedUserMonths({ Records: delivered() }).map(({ month, changes }) => [month, [...changes.values()].map((row) => row?.amount ?? null)])).toEqual([
+      ["2025-03", [null]],
+      ["2025-04", [null]],
     ]);
   });
 

@@ -1,6 +1,6 @@
 /**
  * The standalone functions the local runner serves and the events each is subscribed to — the local copy of
- * infra/functions.ts (one bucket notification: ObjectCreated:Post under receipts/ and imports/) and infra/analytics.ts (the
+ * infra/functions.ts (one bucket notification: ObjectCreated:Post under receipts/) and infra/analytics.ts (the
  * table's stream, expense items only). Handlers are imported
  * lazily, after the runner has put the stack's SST_RESOURCE_* and endpoint variables in process.env, because
  * their module scope builds SDK clients from that environment, as a Lambda's cold start does.
@@ -39,7 +39,9 @@ export const S3_SUBSCRIPTIONS: readonly S3Subscription[] = [
 export const INVOKABLE_FUNCTIONS: readonly { name: string; resource: string }[] = [{ name: "import", resource: "Import" }];
 
 /** infra/analytics.ts's subscription: the same filter (sk begins with EXP#) and batch size. */
-export const DYNAMODB_STREAM_SUBSCRIPTIONS: readonly DynamoDbStreamSubscription[] = [];
+export const DYNAMODB_STREAM_SUBSCRIPTIONS: readonly DynamoDbStreamSubscription[] = [
+  { functionName: "analytics", filters: [{ dynamodb: { Keys: { sk: { S: [{ prefix: "EXP#" }] } } } }], batchSize: 100 },
+];
 
 /** A function behind a Function URL with response streaming; `resource` is its SST link name (`Resource.Export.url`). */
 export type UrlFunction = { name: string; resource: string; load: () => Promise<{ handler: unknown }> };

@@ -1,5 +1,5 @@
-import { ApiError } from "@/lib/client/api-fetch";
-import { describeApiError } from "@/lib/client/describe-api-error";
+import { ApiError } from "@/client/api/api-fetch";
+import { describeApiError } from "@/client/api/describe-api-error";
 import { MAX_RECEIPT_BYTES } from "@/lib/schemas";
 import { formatMegabytes, WRONG_TYPE_MESSAGE, type ChosenFile } from "./receipt-file";
 

@@ -1,5 +1,5 @@
 import type { z } from "zod";
-import { apiFetch, apiJson } from "@/lib/client/api-fetch";
+import { apiFetch, apiJson } from "@/client/api/api-fetch";
 import {
   ExpenseSchema,
   ReceiptUploadSchema,

@@ -1,7 +1,7 @@
 "use client";
 
 import { useEffect, useRef } from "react";
-import { ApiError } from "@/lib/client/api-fetch";
+import { ApiError } from "@/client/api/api-fetch";
 import type { ExpenseJson } from "@/lib/schemas";
 import { awaitedUpload } from "./awaited-upload";
 import { fetchExpense } from "./receipts-api";

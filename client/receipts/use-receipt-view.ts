@@ -1,8 +1,8 @@
 "use client";
 
 import { useCallback, useEffect, useState } from "react";
-import { ApiError } from "@/lib/client/api-fetch";
-import { describeApiError } from "@/lib/client/describe-api-error";
+import { ApiError } from "@/client/api/api-fetch";
+import { describeApiError } from "@/client/api/describe-api-error";
 import type { ReceiptView } from "@/lib/schemas";
 import { fetchReceiptView } from "./receipts-api";
 

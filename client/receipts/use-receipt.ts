@@ -1,7 +1,7 @@
 "use client";
 
 import { useCallback, useEffect, useRef, useState } from "react";
-import { ApiError } from "@/lib/client/api-fetch";
+import { ApiError } from "@/client/api/api-fetch";
 import type { ExpenseJson, Receipt, ReceiptContentType } from "@/lib/schemas";
 import { awaitedUpload } from "./awaited-upload";
 import { describeGrantError } from "./describe-grant-error";

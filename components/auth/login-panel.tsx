@@ -89,9 +89,9 @@ export function LoginPanel() {
 
   const heading = HEADINGS[mode];
   return (
-    <section className="w-full max-w-sm rounded-2xl border border-slate-200 bg-white p-6 shadow-sm sm:p-8">
-      <h1 className="text-2xl font-semibold tracking-tight text-slate-900">{heading.title}</h1>
-      <p className="mt-1 text-sm text-slate-600">{heading.lead}</p>
+    <section className="w-full max-w-sm rounded-2xl border border-slate-200 bg-white p-6 shadow-sm sm:p-8 dark:border-slate-700 dark:bg-slate-900">
+      <h1 className="text-2xl font-semibold tracking-tight text-slate-900 dark:text-slate-100">{heading.title}</h1>
+      <p className="mt-1 text-sm text-slate-600 dark:text-slate-400">{heading.lead}</p>
       <form className="mt-6 flex flex-col gap-4" onSubmit={run(actions[mode])} noValidate>
         {info ? <FormMessage tone="info">{info}</FormMessage> : null}
         {mode === "sign-in" || mode === "sign-up" || mode === "forgot" ? (
@@ -140,7 +140,7 @@ export function LoginPanel() {
           }
         </SubmitButton>
       </form>
-      <div className="mt-6 flex flex-col items-start gap-2 border-t border-slate-100 pt-4">
+      <div className="mt-6 flex flex-col items-start gap-2 border-t border-slate-100 pt-4 dark:border-slate-800">
         {mode === "sign-in" ? (
           <>
             <LinkButton onClick={() => switchTo("forgot")}>Forgot password?</LinkButton>

@@ -20,7 +20,7 @@ export function LoginScreen() {
       {session.status === "signed-out" ? (
         <LoginPanel />
       ) : (
-        <p role="status" className="text-sm text-slate-500">
+        <p role="status" className="text-sm text-slate-500 dark:text-slate-400">
           Checking your session…
         </p>
       )}

@@ -15,7 +15,7 @@ export function SignedInOnly({ children }: { children: ReactNode }) {
   if (session.status !== "signed-in") {
     return (
       <main className="flex min-h-dvh items-center justify-center">
-        <p role="status" className="text-sm text-slate-500">
+        <p role="status" className="text-sm text-slate-500 dark:text-slate-400">
           Loading…
         </p>
       </main>

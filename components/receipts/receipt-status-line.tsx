@@ -2,7 +2,7 @@
 
 import { useState, type Ref } from "react";
 import type { ReceiptDisplay } from "@/client/receipts/use-receipt";
-import { describeApiError } from "@/lib/client/describe-api-error";
+import { describeApiError } from "@/client/api/describe-api-error";
 import { Button } from "../ui/button";
 import { Spinner } from "./receipt-icons";
 

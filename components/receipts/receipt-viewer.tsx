@@ -2,7 +2,7 @@
 
 import { useEffect, useId, useRef, useState, type KeyboardEvent } from "react";
 import type { ReceiptViewState } from "@/client/receipts/use-receipt-view";
-import { describeApiError } from "@/lib/client/describe-api-error";
+import { describeApiError } from "@/client/api/describe-api-error";
 import { Button } from "../ui/button";
 import { CloseIcon, PageIcon, Spinner } from "./receipt-icons";
 import { MAX_ZOOM, MIN_ZOOM, zoomIn, zoomOut } from "./zoom-levels";

@@ -1,6 +1,7 @@
-import type { Ref } from "react";
-import { CATEGORY_OPTIONS, CURRENCY_OPTIONS } from "@/lib/client/expense-form-options";
-import type { ExpenseFormValues } from "@/lib/client/expense-patch";
+import type { FieldErrors, UseFormRegister } from "react-hook-form";
+import { CURRENCY_OPTIONS } from "@/client/expenses/expense-form-options";
+import type { ExpenseFormValues } from "@/client/expenses/expense-patch";
+import { sentence } from "@/client/api/field-errors";
 import { Field } from "../ui/field";
 import { SelectField } from "../ui/select-field";
 
@@ -10,34 +11,31 @@ export const EXPENSE_FIELDS = ["date", "amount", "currency", "category", "descri
 type Props = {
   /** Prefix of the controls' ids (`${idPrefix}-amount`), unique on the page. */
   idPrefix: string;
-  values: ExpenseFormValues;
-  errors: Record<string, string>;
-  onChange: (name: keyof ExpenseFormValues, value: string) => void;
-  amountRef?: Ref<HTMLInputElement>;
+  register: UseFormRegister<ExpenseFormValues>;
+  errors: FieldErrors<ExpenseFormValues>;
+  /** The category picker's options, recent ones first. */
+  categories: readonly string[];
 };
 
 /** Date, amount, currency, category, description and merchant, laid out for a 2-column / lg 12-column grid. */
-export function ExpenseFields({ idPrefix, values, errors, onChange, amountRef }: Props) {
-  const bind = (name: keyof ExpenseFormValues) => ({
-    id: `${idPrefix}-${name}`,
-    name,
-    value: values[name],
-    error: errors[name],
-    onChange: (event: { target: { value: string } }) => onChange(name, event.target.value),
-  });
+export function ExpenseFields({ idPrefix, register, errors, categories }: Props) {
+  const bind = (name: keyof ExpenseFormValues) => {
+    const message = errors[name]?.message;
+    return { id: `${idPrefix}-${name}`, error: message ? sentence(message) : undefined, ...register(name) };
+  };
   return (
     <>
       <div className="col-span-2 lg:col-span-3">
         <Field label="Date" type="date" required {...bind("date")} />
       </div>
       <div className="lg:col-span-3">
-        <Field ref={amountRef} label="Amount" inputMode="decimal" autoComplete="off" placeholder="0.00" required {...bind("amount")} />
+        <Field label="Amount" inputMode="decimal" autoComplete="off" placeholder="0.00" required {...bind("amount")} />
       </div>
       <div className="lg:col-span-2">
         <SelectField label="Currency" options={CURRENCY_OPTIONS} {...bind("currency")} />
       </div>
       <div className="col-span-2 lg:col-span-4">
-        <SelectField label="Category" options={CATEGORY_OPTIONS} {...bind("category")} />
+        <SelectField label="Category" options={categories} {...bind("category")} />
       </div>
       <div className="col-span-2 lg:col-span-5">
         <Field label="Description" autoComplete="off" placeholder="Lunch with Sam" {...bind("description")} />

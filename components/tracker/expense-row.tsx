@@ -2,17 +2,17 @@
 
 import { useEffect, useRef, useState } from "react";
 import { useReceipt } from "@/client/receipts/use-receipt";
-import { formatCalendarDate, formatMoney } from "@/lib/client/format-expense";
+import { formatCalendarDate, formatMoney } from "@/client/expenses/format-expense";
 import type { ExpenseJson } from "@/lib/schemas";
 import { ReceiptArea } from "../receipts/receipt-area";
 import { Button } from "../ui/button";
-import { DeleteExpense } from "./delete-expense";
 import { EditExpenseForm } from "./edit-expense-form";
 import { expenseTitle } from "./expense-title";
 
 type Props = {
   expense: ExpenseJson;
-  onDelete: (id: string) => Promise<void>;
+  categories: readonly string[];
+  onDelete: (expense: ExpenseJson, title: string) => void;
   onUpdated: (expense: ExpenseJson) => void;
   onReload: () => void;
 };
@@ -24,7 +24,7 @@ type Props = {
  * "Edit" swaps the row for its edit form; closing it (saved or not) puts focus back on "Edit". The receipt
  * state lives here, not in the receipt area, so an upload goes on while the row is being edited.
  */
-export function ExpenseRow({ expense, onDelete, onUpdated, onReload }: Props) {
+export function ExpenseRow({ expense, categories, onDelete, onUpdated, onReload }: Props) {
   const title = expenseTitle(expense);
   const receipt = useReceipt(expense, onUpdated);
   const [isEditing, setIsEditing] = useState(false);
@@ -42,12 +42,13 @@ export function ExpenseRow({ expense, onDelete, onUpdated, onReload }: Props) {
         <EditExpenseForm
           expense={expense}
           title={title}
-          onSaved={(saved) => {
-            setIsEditing(false);
-            onUpdated(saved);
-          }}
+          categories={categories}
+          onSaved={() => setIsEditing(false)}
           onCancel={() => setIsEditing(false)}
-          onReload={onReload}
+          onReload={() => {
+            setIsEditing(false);
+            onReload();
+          }}
         />
       </li>
     );
@@ -66,13 +67,13 @@ export function ExpenseRow({ expense, onDelete, onUpdated, onReload }: Props) {
         panelClassName="col-span-full mt-1 sm:col-[2/-1]"
       />
       <div className="col-start-2 row-start-1 min-w-0 sm:col-start-3">
-        <p className="line-clamp-2 font-medium break-words text-slate-900">{title}</p>
+        <p className="line-clamp-2 font-medium break-words text-slate-900 dark:text-slate-100">{title}</p>
         {expense.merchant && expense.merchant !== title ? <p className="truncate text-sm text-slate-500">{expense.merchant}</p> : null}
       </div>
-      <p className="col-span-2 col-start-3 row-start-1 text-right font-semibold tabular-nums text-slate-900 sm:col-span-1 sm:col-start-5">
+      <p className="col-span-2 col-start-3 row-start-1 text-right font-semibold tabular-nums text-slate-900 dark:text-slate-100 sm:col-span-1 sm:col-start-5">
         {formatMoney(expense.amount, expense.currency)}
       </p>
-      <div className="col-span-2 col-start-1 row-start-2 flex min-w-0 items-center gap-2 text-sm text-slate-500 sm:contents">
+      <div className="col-span-2 col-start-1 row-start-2 flex min-w-0 items-center gap-2 text-sm text-slate-500 sm:contents dark:text-slate-400">
         <time dateTime={expense.date} className="whitespace-nowrap sm:col-start-2 sm:row-start-1">
           {formatCalendarDate(expense.date)}
         </time>
@@ -80,17 +81,35 @@ export function ExpenseRow({ expense, onDelete, onUpdated, onReload }: Props) {
           ·
         </span>
         <span className="truncate sm:col-start-4 sm:row-start-1">
-          <span className="rounded-full bg-slate-100 px-2 py-0.5 text-xs font-medium text-slate-700">{expense.category}</span>
+          <span className="rounded-full bg-slate-100 px-2 py-0.5 text-xs font-medium text-slate-700 dark:bg-slate-800 dark:text-slate-200">{expense.category}</span>
         </span>
       </div>
       <Button ref={editRef} variant="quiet" size="sm" className="col-start-3 row-start-2 justify-self-end sm:col-start-6 sm:row-start-1" onClick={() => setIsEditing(true)}>
         Edit<span className="sr-only"> {title}</span>
       </Button>
-      <DeleteExpense
-        title={title}
-        onDelete={() => onDelete(expense.id)}
-        className="col-start-4 row-start-2 -mr-3 justify-self-end sm:col-start-7 sm:row-start-1"
-      />
+      <Button variant="quiet" size="sm" className="col-start-4 row-start-2 -mr-3 justify-self-end sm:col-start-7 sm:row-start-1" onClick={() => onDelete(expense, title)}>
+        Delete<span className="sr-only"> {title}</span>
+      </Button>
+    </li>
+  );
+}
+
+/** A just-added expense the server has not confirmed yet: shown where it will be, without actions. */
+export function PendingExpenseRow({ expense }: { expense: ExpenseJson }) {
+  return (
+    <li
+      aria-busy
+      className="grid grid-cols-[minmax(0,1fr)_auto] items-center gap-x-3 px-4 py-3 opacity-70 sm:grid-cols-[6.5rem_minmax(0,1fr)_8rem_minmax(8rem,auto)]"
+      data-testid="expense-row"
+    >
+      <time dateTime={expense.date} className="hidden text-sm text-slate-500 sm:block dark:text-slate-400">
+        {formatCalendarDate(expense.date)}
+      </time>
+      <p className="truncate font-medium">
+        {expenseTitle(expense)} <span className="text-sm font-normal text-slate-500 dark:text-slate-400">Saving…</span>
+      </p>
+      <span className="hidden text-sm sm:block">{expense.category}</span>
+      <p className="text-right font-semibold tabular-nums">{formatMoney(expense.amount, expense.currency)}</p>
     </li>
   );
 }

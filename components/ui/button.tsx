@@ -3,9 +3,9 @@ import type { ComponentPropsWithRef } from "react";
 type Variant = "secondary" | "danger" | "quiet";
 
 const VARIANTS: Record<Variant, string> = {
-  secondary: "border border-slate-300 bg-white text-slate-800 hover:bg-slate-50",
+  secondary: "border border-slate-300 bg-white text-slate-800 hover:bg-slate-50 dark:border-slate-600 dark:bg-slate-900 dark:text-slate-100 dark:hover:bg-slate-800",
   danger: "bg-red-700 text-white hover:bg-red-800",
-  quiet: "text-slate-600 hover:bg-slate-100 hover:text-slate-900",
+  quiet: "text-slate-600 hover:bg-slate-100 hover:text-slate-900 dark:text-slate-300 dark:hover:bg-slate-800 dark:hover:text-white",
 };
 
 type ButtonProps = ComponentPropsWithRef<"button"> & { variant?: Variant; busy?: boolean; size?: "md" | "sm" };

@@ -1,7 +1,7 @@
-import type { SelectHTMLAttributes } from "react";
+import type { ComponentPropsWithRef } from "react";
 import { controlClass, describedBy, FieldNotes, fieldId } from "./field";
 
-type SelectFieldProps = SelectHTMLAttributes<HTMLSelectElement> & {
+type SelectFieldProps = ComponentPropsWithRef<"select"> & {
   label: string;
   options: readonly string[];
   error?: string | null;
@@ -12,7 +12,7 @@ export function SelectField({ label, options, error, id, ...select }: SelectFiel
   const selectId = id ?? fieldId(label);
   return (
     <div className="flex min-w-0 flex-col gap-1.5">
-      <label htmlFor={selectId} className="text-sm font-medium text-slate-700">
+      <label htmlFor={selectId} className="text-sm font-medium text-slate-700 dark:text-slate-200">
         {label}
       </label>
       <select

@@ -7,22 +7,20 @@
  * rebuild of a user-month wins, and it reflects the table as it was when it ran. On AWS every record of one user
  * (one partition key) is on one shard and a shard's batches run one at a time, so two rebuilds of a user-month
  * never race each other.
+ *
+ * One shortcut, exact: the feed remembers what it last wrote for a user-month (rows and ETag). When that object
+ * is still in place (same ETag) and already shows every change of a batch to the month, the month is left as it
+ * is. That is what happens to a replayed batch, to an edit that changes nothing a row shows (a description), and
+ * when the function runs behind a bulk write: one rebuild reads the rows that the next hundred batches announce.
  */
 import { DeleteObjectCommand, DeleteObjectsCommand, HeadObjectCommand, ListObjectsV2Command, NotFound, PutObjectCommand, type S3Client } from "@aws-sdk/client-s3";
 import { QueryCommand, type DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
-import { z } from "zod";
-import { BY_DATE_INDEX, dateKeyRange, ExpenseItemSchema, parseStored } from "../expenses/items";
-import { ReceiptStatusSchema } from "../schemas";
+import { BY_DATE_INDEX, dateKeyRange, parseStored } from "../expenses/items";
 import { ANALYTICS_EXPENSES_PREFIX, QUICKSIGHT_MANIFEST_KEY, quicksightManifest, userHashOf, userMonthKey, type UserMonth } from "./analytics-keys";
-import { ndjsonOf, toAnalyticsRow, type AnalyticsRowSource } from "./analytics-row";
+import { ndjsonOf, RowSourceItemSchema, toAnalyticsRow, type AnalyticsRowSource } from "./analytics-row";
+import { showsChanges, type TouchedUserMonth } from "./touched-user-months";
 
-/**
- * The attributes a row needs, and only those: a rebuild reads a whole month, and an import or a bulk load makes
- * it read the same months again and again, so the Query projects (no description, search text, tags).
- */
-const RowItemSchema = ExpenseItemSchema.pick({ id: true, date: true, amountMinor: true, currency: true, category: true, merchant: true }).extend({
-  receipt: z.object({ status: ReceiptStatusSchema }).optional().catch(undefined),
-});
+/** The attributes a row needs, and only those: a rebuild reads a whole month (no description, search text, tags). */
 const ROW_PROJECTION = {
   ProjectionExpression: "id, #date, amountMinor, currency, category, merchant, receipt.#status",
   ExpressionAttributeNames: { "#date": "date", "#status": "status" },
@@ -31,7 +29,8 @@ const ROW_PROJECTION = {
 export type AnalyticsFeedDeps = { client: DynamoDBDocumentClient; tableName: string; s3: S3Client; bucket: string };
 
 export type RebuildOutcome = {
-  outcome: "written" | "deleted";
+  /** "current": the object already showed the batch's changes and was left alone. */
+  outcome: "written" | "deleted" | "current";
   month: string;
   /** The user's pseudonym, never the userId (this ends up in logs). */
   user: string;
@@ -43,8 +42,53 @@ export type FeedObject = { key: string; lastModified?: Date };
 
 export type AnalyticsFeed = ReturnType<typeof createAnalyticsFeed>;
 
+/** What the feed remembers of the objects it wrote (per process, like the clients); rows beyond this are forgotten. */
+const MAX_REMEMBERED_ROWS = 50_000;
+type Written = { etag: string | undefined; rowsById: Map<string, string> };
+
+async function mapLimited<T, R>(items: readonly T[], concurrency: number, work: (item: T) => Promise<R>, onDone?: (result: R, done: number) => void): Promise<R[]> {
+  const results: R[] = new Array<R>(items.length);
+  let next = 0;
+  let done = 0;
+  let hasFailed = false;
+  const worker = async () => {
+    while (next < items.length && !hasFailed) {
+      const index = next++;
+      const item = items[index];
+      if (item === undefined) continue;
+      const result = await work(item).catch((error: unknown) => {
+        hasFailed = true;
+        throw error;
+      });
+      results[index] = result;
+      onDone?.(result, ++done);
+    }
+  };
+  const settled = await Promise.allSettled(Array.from({ length: Math.min(concurrency, items.length) }, worker));
+  const failed = settled.find((result) => result.status === "rejected");
+  if (failed) throw failed.reason;
+  return results;
+}
+
 export function createAnalyticsFeed({ client, tableName, s3, bucket }: AnalyticsFeedDeps) {
   let isManifestPresent = false;
+  const written = new Map<string, Written>();
+  let rememberedRows = 0;
+
+  const remember = (key: string, entry: Written) => {
+    forget(key);
+    written.set(key, entry);
+    rememberedRows += entry.rowsById.size;
+    for (const [oldest, { rowsById }] of written) {
+      if (rememberedRows <= MAX_REMEMBERED_ROWS) break;
+      written.delete(oldest);
+      rememberedRows -= rowsById.size;
+    }
+  };
+  const forget = (key: string) => {
+    rememberedRows -= written.get(key)?.rowsById.size ?? 0;
+    written.delete(key);
+  };
 
   /**
    * Every expense of a user-month: one Query on the LSI byDate (dateKey = <date>#<id>) from "<month>-01" to
@@ -67,7 +111,7 @@ export function createAnalyticsFeed({ client, tableName, s3, bucket }: Analytics
           ExclusiveStartKey: startKey,
         }),
       );
-      expenses.push(...(page.Items ?? []).map((item) => parseStored(RowItemSchema, item, "expense")));
+      expenses.push(...(page.Items ?? []).map((item) => parseStored(RowSourceItemSchema, item, "expense")));
       startKey = page.LastEvaluatedKey;
     } while (startKey);
     return expenses;
@@ -83,13 +127,37 @@ export function createAnalyticsFeed({ client, tableName, s3, bucket }: Analytics
     const user = userHashOf(userMonth.userId);
     const key = userMonthKey(userMonth);
     const rows = (await expensesOf(userMonth)).map((expense) => toAnalyticsRow(user, expense));
+    forget(key);
     if (rows.length === 0) {
       // Deleting an absent key succeeds: a replayed delete is a no-op.
       await s3.send(new DeleteObjectCommand({ Bucket: bucket, Key: key }));
+      remember(key, { etag: undefined, rowsById: new Map() });
       return { outcome: "deleted", month: userMonth.month, user, key, rows: 0 };
     }
-    await s3.send(new PutObjectCommand({ Bucket: bucket, Key: key, Body: ndjsonOf(rows), ContentType: "application/x-ndjson" }));
+    const { ETag } = await s3.send(new PutObjectCommand({ Bucket: bucket, Key: key, Body: ndjsonOf(rows), ContentType: "application/x-ndjson" }));
+    if (ETag) remember(key, { etag: ETag, rowsById: new Map(rows.map((row) => [row.id, JSON.stringify(row)])) });
     return { outcome: "written", month: userMonth.month, user, key, rows: rows.length };
+  }
+
+  /** The ETag of the object now in place, or undefined when there is none. */
+  async function etagOf(key: string): Promise<string | undefined> {
+    try {
+      return (await s3.send(new HeadObjectCommand({ Bucket: bucket, Key: key }))).ETag;
+    } catch (error) {
+      if (error instanceof NotFound) return undefined;
+      throw error;
+    }
+  }
+
+  /** Rebuilds a user-month a batch touched, unless the object written here last still shows all its changes. */
+  async function refresh(touched: TouchedUserMonth): Promise<RebuildOutcome> {
+    const key = userMonthKey(touched);
+    const known = written.get(key);
+    // The HEAD proves the object is still the one remembered: not rewritten by a backfill, not deleted by hand.
+    if (known && showsChanges(known.rowsById, touched.changes) && (await etagOf(key)) === known.etag) {
+      return { outcome: "current", month: touched.month, user: userHashOf(touched.userId), key, rows: known.rowsById.size };
+    }
+    return rebuild(touched);
   }
 
   return {
@@ -99,31 +167,16 @@ export function createAnalyticsFeed({ client, tableName, s3, bucket }: Analytics
      * Rebuilds user-months, `concurrency` at a time (each is independent: its own Query and its own object);
      * outcomes in the order given. The first failure fails the whole call, after the rebuilds in flight end.
      */
-    async rebuildAll(
+    rebuildAll(
       userMonths: readonly UserMonth[],
       { concurrency = 8, onRebuilt }: { concurrency?: number; onRebuilt?: (outcome: RebuildOutcome, done: number) => void } = {},
     ): Promise<RebuildOutcome[]> {
-      const outcomes: RebuildOutcome[] = new Array<RebuildOutcome>(userMonths.length);
-      let next = 0;
-      let done = 0;
-      let hasFailed = false;
-      const worker = async () => {
-        while (next < userMonths.length && !hasFailed) {
-          const index = next++;
-          const userMonth = userMonths[index];
-          if (userMonth === undefined) continue;
-          const outcome = await rebuild(userMonth).catch((error: unknown) => {
-            hasFailed = true;
-            throw error;
-          });
-          outcomes[index] = outcome;
-          onRebuilt?.(outcome, ++done);
-        }
-      };
-      const results = await Promise.allSettled(Array.from({ length: Math.min(concurrency, userMonths.length) }, worker));
-      const failed = results.find((result) => result.status === "rejected");
-      if (failed) throw failed.reason;
-      return outcomes;
+      return mapLimited(userMonths, concurrency, rebuild, onRebuilt);
+    },
+
+    /** What the stream function does with a batch: refresh each user-month it touches, a few at a time. */
+    refreshAll(touched: readonly TouchedUserMonth[], { concurrency = 4 }: { concurrency?: number } = {}): Promise<RebuildOutcome[]> {
+      return mapLimited(touched, concurrency, refresh);
     },
 
     /**

@@ -4,8 +4,9 @@
  */
 import { z } from "zod";
 import type { Expense } from "../expenses/expense";
+import { ExpenseItemSchema } from "../expenses/items";
 import { formatAmount } from "../money";
-import type { Receipt } from "../schemas";
+import { ReceiptStatusSchema, type Receipt } from "../schemas";
 
 export const AnalyticsRowSchema = z
   .object({
@@ -27,6 +28,11 @@ export type AnalyticsRow = z.infer<typeof AnalyticsRowSchema>;
 export type AnalyticsRowSource = Pick<Expense, "id" | "date" | "amountMinor" | "currency" | "category" | "merchant"> & {
   receipt?: Pick<Receipt, "status">;
 };
+
+/** The attributes of a stored expense item a row is made of (the repository's own item schema, narrowed). */
+export const RowSourceItemSchema = ExpenseItemSchema.pick({ id: true, date: true, amountMinor: true, currency: true, category: true, merchant: true }).extend({
+  receipt: z.object({ status: ReceiptStatusSchema }).optional().catch(undefined),
+});
 
 /**
  * An amount in major units as a number. Exact: amounts are below 10^12 minor units, so the decimal has at most

@@ -1,13 +1,15 @@
 /**
  * The user-months a DynamoDB stream batch touches: from the OldImage and the NewImage of every record, because an
- * edit that moves an expense to another month changes both months (and a delete has only an OldImage). Only the
- * parts read here are parsed; the images are unmarshalled with @aws-sdk/util-dynamodb.
+ * edit that moves an expense to another month changes both months (and a delete has only an OldImage). With each,
+ * what the batch says its expenses now look like there: their analytics row, or null for one that left the month.
+ * Only the parts read here are parsed; the images are unmarshalled with @aws-sdk/util-dynamodb.
  */
 import type { AttributeValue } from "@aws-sdk/client-dynamodb";
 import { unmarshall } from "@aws-sdk/util-dynamodb";
 import { z } from "zod";
 import { ExpenseItemSchema } from "../expenses/items";
-import type { UserMonth } from "./analytics-keys";
+import { userHashOf, type UserMonth } from "./analytics-keys";
+import { RowSourceItemSchema, toAnalyticsRow, type AnalyticsRow } from "./analytics-row";
 
 /**
  * An attribute value as Lambda's JSON event carries it (binary as base64 text), parsed into the SDK's shape
@@ -48,8 +50,16 @@ export const StreamBatchSchema = z.object({
 
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 /** The expense item attributes that place it in a user-month (the repository's own item schema). */
-const PlacedExpenseSchema = ExpenseItemSchema.pick({ userId: true, sk: true }).extend({ date: z.string().regex(ISO_DATE) });
+const PlacedExpenseSchema = ExpenseItemSchema.pick({ userId: true, sk: true, id: true }).extend({ date: z.string().regex(ISO_DATE) });
 const SortKeySchema = z.object({ sk: z.string() });
+
+/** Integers (amounts, versions) exactly, anything else as a number: nothing read here is a fraction. */
+const toNumber = (text: string): bigint | number => (/^-?\d+$/.test(text) ? BigInt(text) : Number(text));
+
+export type TouchedUserMonth = UserMonth & {
+  /** By expense id, in the state the batch leaves it: its row in this month, or null (deleted, or moved away). */
+  changes: ReadonlyMap<string, AnalyticsRow | null>;
+};
 
 /**
  * Unique user-months of a batch, sorted by user then month. Records of other items (aggregates, idempotency
@@ -57,24 +67,51 @@ const SortKeySchema = z.object({ sk: z.string() });
  * fail the batch. An expense image that does not parse, or a record with no image at all (a stream configured
  * without images), is an error: Lambda retries the batch, and the message says what is wrong.
  */
-export function touchedUserMonths(event: unknown): UserMonth[] {
+export function touchedUserMonths(event: unknown): TouchedUserMonth[] {
   const batch = StreamBatchSchema.parse(event);
-  const found = new Map<string, UserMonth>();
+  const found = new Map<string, UserMonth & { changes: Map<string, AnalyticsRow | null> }>();
+  const changesOf = (userId: string, month: string) => {
+    const key = `${userId}\n${month}`;
+    let touched = found.get(key);
+    if (!touched) found.set(key, (touched = { userId, month, changes: new Map() }));
+    return touched.changes;
+  };
+  const expenseOf = (image: Record<string, AttributeValue> | undefined, eventId: string) => {
+    if (image === undefined) return undefined;
+    const item = unmarshall(image, { wrapNumbers: toNumber });
+    if (!SortKeySchema.safeParse(item).data?.sk.startsWith("EXP#")) return undefined;
+    const placed = PlacedExpenseSchema.safeParse(item);
+    const source = RowSourceItemSchema.safeParse(item);
+    if (!placed.success || !source.success) {
+      const error = placed.error ?? source.error;
+      throw new Error(`stream record ${eventId} has an expense image that does not parse: ${error?.message ?? ""}`);
+    }
+    return { ...placed.data, month: placed.data.date.slice(0, 7), row: toAnalyticsRow(userHashOf(placed.data.userId), source.data) };
+  };
+
   for (const record of batch.Records) {
-    const images = [record.dynamodb?.OldImage, record.dynamodb?.NewImage].filter((image) => image !== undefined);
-    const keys = record.dynamodb?.Keys === undefined ? undefined : SortKeySchema.safeParse(unmarshall(record.dynamodb.Keys)).data;
-    if (images.length === 0) {
+    const eventId = record.eventID ?? "?";
+    const before = expenseOf(record.dynamodb?.OldImage, eventId);
+    const after = expenseOf(record.dynamodb?.NewImage, eventId);
+    if (!before && !after) {
+      if (record.dynamodb?.OldImage || record.dynamodb?.NewImage) continue;
+      const keys = record.dynamodb?.Keys === undefined ? undefined : SortKeySchema.safeParse(unmarshall(record.dynamodb.Keys)).data;
       if (keys && !keys.sk.startsWith("EXP#")) continue;
-      throw new Error(`stream record ${record.eventID ?? "?"} carries no image: the stream must be NEW_AND_OLD_IMAGES`);
+      throw new Error(`stream record ${eventId} carries no image: the stream must be NEW_AND_OLD_IMAGES`);
     }
-    for (const image of images) {
-      const item = unmarshall(image, { wrapNumbers: true });
-      if (!SortKeySchema.safeParse(item).data?.sk.startsWith("EXP#")) continue;
-      const parsed = PlacedExpenseSchema.safeParse(item);
-      if (!parsed.success) throw new Error(`stream record ${record.eventID ?? "?"} has an expense image that does not parse: ${parsed.error.message}`);
-      const userMonth = { userId: parsed.data.userId, month: parsed.data.date.slice(0, 7) };
-      found.set(`${userMonth.userId}\n${userMonth.month}`, userMonth);
-    }
+    // Records come in stream order, which is per-item change order: a later record overrides an earlier one.
+    if (before) changesOf(before.userId, before.month).set(before.id, null);
+    if (after) changesOf(after.userId, after.month).set(after.id, after.row);
   }
   return [...found.values()].sort((a, b) => (a.userId !== b.userId ? (a.userId < b.userId ? -1 : 1) : a.month < b.month ? -1 : a.month > b.month ? 1 : 0));
+}
+
+/**
+ * Whether an object's rows (JSON text by id) already show every change of a batch to its month: then rewriting
+ * it from the table would only produce the same bytes, for these changes. (Any other expense's change comes with
+ * its own record.)
+ */
+export function showsChanges(rowsById: ReadonlyMap<string, string>, changes: TouchedUserMonth["changes"]): boolean {
+  for (const [id, row] of changes) if (rowsById.get(id) !== (row === null ? undefined : JSON.stringify(row))) return false;
+  return true;
 }

@@ -24,3 +24,16 @@ export function insertExpense<T extends Sortable>(items: readonly T[], expense: 
   if (index === -1) return hasMore ? rest : [...rest, expense];
   return [...rest.slice(0, index), expense, ...rest.slice(index)];
 }
+
+type Page<T> = { items: T[]; nextCursor: string | null };
+
+/**
+ * The loaded pages with `expense` put where the API would list it (or taken out when `keep` is false). The
+ * pages' boundaries do not matter to the list, which shows them end to end; the last page's cursor is kept.
+ */
+export function placeInPages<T extends Sortable>(pages: readonly Page<T>[], expense: T, keep: boolean): Page<T>[] {
+  const hasMore = (pages.at(-1)?.nextCursor ?? null) !== null;
+  const flat = pages.flatMap((page) => page.items).filter((item) => item.id !== expense.id);
+  const items = keep ? insertExpense(flat, expense, hasMore) : flat;
+  return pages.map((page, i) => ({ ...page, items: i === 0 ? items : [] }));
+}

@@ -21,20 +21,29 @@ export class ApiError extends Error {
 /** Whatever part of a problem+json body is well-formed; a proxy's HTML error page yields nothing. */
 const LenientProblemSchema = ProblemSchema.partial();
 
-/** Calls our API with the current access token (Amplify refreshes it when it has expired). */
-export async function apiFetch(path: string, init: RequestInit = {}): Promise<Response> {
+/** The current access token (Amplify refreshes it when it has expired); a 401 ApiError when signed out. */
+export async function accessToken(): Promise<string> {
   const session = await fetchAuthSession();
   const token = session.tokens?.accessToken?.toString();
   if (!token) throw new ApiError(401, "Not signed in", "Sign in to continue.");
+  return token;
+}
+
+/** Turns a failed answer into an ApiError with whatever part of its problem+json is well-formed. */
+export async function problemOf(res: Response): Promise<ApiError> {
+  const body: unknown = await res.json().catch(() => ({}));
+  const parsed = LenientProblemSchema.safeParse(body);
+  const problem = parsed.success ? parsed.data : {};
+  return new ApiError(res.status, problem.title ?? `Request failed (${res.status})`, problem.detail, problem.errors ?? []);
+}
+
+/** Calls our API with the current access token. */
+export async function apiFetch(path: string, init: RequestInit = {}): Promise<Response> {
+  const token = await accessToken();
   const headers = new Headers(init.headers);
   headers.set("authorization", `Bearer ${token}`);
   const res = await fetch(path, { ...init, headers });
-  if (!res.ok) {
-    const body: unknown = await res.json().catch(() => ({}));
-    const parsed = LenientProblemSchema.safeParse(body);
-    const problem = parsed.success ? parsed.data : {};
-    throw new ApiError(res.status, problem.title ?? `Request failed (${res.status})`, problem.detail, problem.errors ?? []);
-  }
+  if (!res.ok) throw await problemOf(res);
   return res;
 }
 

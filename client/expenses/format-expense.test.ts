@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { formatCalendarDate, formatMoney, localToday } from "./format-expense";
-import { ApiError } from "./api-fetch";
-import { describeApiError } from "./describe-api-error";
+import { ApiError } from "@/client/api/api-fetch";
+import { describeApiError } from "@/client/api/describe-api-error";
 
 describe("formatCalendarDate", () => {
   it("shows the calendar date itself, whatever the time zone", () => {

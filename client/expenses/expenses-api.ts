@@ -1,14 +1,15 @@
 import type { z } from "zod";
 import { ExpenseListSchema, ExpenseSchema, type ExpenseJson, type ExpenseList, type NewExpenseSchema } from "@/lib/schemas";
-import { apiFetch, apiJson } from "./api-fetch";
+import { apiFetch, apiJson } from "@/client/api/api-fetch";
 import type { ExpensePatchBody } from "./expense-patch";
 
 /** What the add form sends: the body of POST /api/expenses before the server's transforms. */
 export type NewExpenseBody = z.input<typeof NewExpenseSchema>;
 
-/** One page of the signed-in user's expenses, newest date first (50 per page unless `limit` says otherwise). */
-export async function listExpenses(cursor: string | null, limit = 50): Promise<ExpenseList> {
-  const params = new URLSearchParams({ limit: String(limit) });
+/** One page of the signed-in user's expenses matching `filters`, newest date first (50 per page by default). */
+export async function listExpenses(filters: URLSearchParams, cursor: string | null, limit = 50): Promise<ExpenseList> {
+  const params = new URLSearchParams(filters);
+  params.set("limit", String(limit));
   if (cursor) params.set("cursor", cursor);
   return apiJson(`/api/expenses?${params.toString()}`, ExpenseListSchema);
 }
@@ -25,8 +26,9 @@ export async function createExpense(body: NewExpenseBody, idempotencyKey: string
   });
 }
 
-export async function deleteExpense(id: string): Promise<void> {
-  await apiFetch(`/api/expenses/${encodeURIComponent(id)}`, { method: "DELETE" });
+/** Deletes an expense; `keepalive` lets the request outlive the page (a delete still waiting for its Undo). */
+export async function deleteExpense(id: string, keepalive = false): Promise<void> {
+  await apiFetch(`/api/expenses/${encodeURIComponent(id)}`, { method: "DELETE", keepalive });
 }
 
 /** Changes the given fields of the expense at `version`; a 412 means someone changed it since it was read. */

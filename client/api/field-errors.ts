@@ -1,6 +1,7 @@
 import { ApiError } from "./api-fetch";
 
-function sentence(message: string): string {
+/** "must be positive" -> "Must be positive": messages are shown as sentences. */
+export function sentence(message: string): string {
   return message.charAt(0).toUpperCase() + message.slice(1);
 }
 

@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { appendPage, compareNewestFirst, insertExpense } from "./expense-order";
+import { appendPage, compareNewestFirst, insertExpense, placeInPages } from "./expense-order";
 
 const item = (id: string, date: string) => ({ id, date });
 
@@ -45,5 +45,20 @@ describe("appendPage", () => {
       "03",
       "02",
     ]);
+  });
+});
+
+describe("placeInPages", () => {
+  const pages = [
+    { items: [item("05", "2025-03-20"), item("04", "2025-03-18")], nextCursor: "c1" },
+    { items: [item("02", "2025-03-05")], nextCursor: null },
+  ];
+  it("moves an edited expense to its new place across pages", () => {
+    const moved = placeInPages(pages, item("05", "2025-03-01"), true);
+    expect(moved.flatMap((p) => p.items).map((i) => i.id)).toEqual(["04", "02", "05"]);
+    expect(moved.at(-1)?.nextCursor).toBeNull();
+  });
+  it("removes an expense that no longer matches", () => {
+    expect(placeInPages(pages, item("04", "2025-03-18"), false).flatMap((p) => p.items).map((i) => i.id)).toEqual(["05", "02"]);
   });
 });

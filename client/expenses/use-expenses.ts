@@ -1,0 +1,46 @@
+"use client";
+
+import { useInfiniteQuery } from "@tanstack/react-query";
+import type { ExpenseJson } from "@/lib/schemas";
+import { describeApiError } from "@/client/api/describe-api-error";
+import { expenseKeys } from "./expense-cache";
+import { filterParams, type ExpenseFilters } from "./expense-filters";
+import { listExpenses } from "./expenses-api";
+
+export type ExpensesState =
+  | { status: "loading" }
+  | { status: "error"; message: string }
+  | { status: "ready"; items: ExpenseJson[]; nextCursor: string | null };
+
+export type MoreState = { isLoading: boolean; error: string | null };
+
+/** The signed-in user's expenses matching `filters`, page by page over the API's cursor. */
+export function useExpenses(filters: ExpenseFilters, today: string) {
+  const query = useInfiniteQuery({
+    queryKey: expenseKeys.list(filters, today),
+    queryFn: ({ pageParam }) => listExpenses(filterParams(filters, today), pageParam),
+    initialPageParam: null as string | null,
+    getNextPageParam: (last) => last.nextCursor,
+  });
+
+  const items = query.data?.pages.flatMap((page) => page.items) ?? [];
+  const nextCursor = query.data?.pages.at(-1)?.nextCursor ?? null;
+  const state: ExpensesState = query.data
+    ? { status: "ready", items, nextCursor }
+    : query.isError
+      ? { status: "error", message: describeApiError(query.error, "loading your expenses") }
+      : { status: "loading" };
+  const more: MoreState = {
+    isLoading: query.isFetchingNextPage,
+    error: query.isFetchNextPageError ? describeApiError(query.error, "loading more expenses") : null,
+  };
+
+  return {
+    state,
+    more,
+    reload: () => void query.refetch(),
+    loadMore: () => {
+      if (query.hasNextPage && !query.isFetchingNextPage) void query.fetchNextPage();
+    },
+  };
+}
