@@ -157,7 +157,8 @@ describe("export function (real Function URL, streaming)", () => {
     const client = createDocumentClient({ endpoint: env.AWS_ENDPOINT_URL_DYNAMODB });
     const now = new Date();
     const inputs = Array.from({ length: 20_000 }, (_, i) => ({
-      input: NewExpenseSchema.parse(expenseBody({ date: `2024-${String((i % 12) + 1).padStart(2, "0")}-${String((i % 28) + 1).padStart(2, "0")}`, description: `Row ${i}` })),
+      // Contiguous months: each seeding batch touches one user-month, so the analytics feed rebuilds few objects.
+      input: NewExpenseSchema.parse(expenseBody({ date: `2024-${String(Math.floor(i / 1667) + 1).padStart(2, "0")}-${String((i % 28) + 1).padStart(2, "0")}`, description: `Row ${i}` })),
       id: ulid(),
       now,
     }));
@@ -167,7 +168,7 @@ describe("export function (real Function URL, streaming)", () => {
     expect(rows).toHaveLength(20_000);
     expect(new Set(rows.map((row) => row[8])).size).toBe(20_000);
     expect(new Set(rows.map((row) => row[5]))).toEqual(new Set(inputs.map(({ input }) => input.description)));
-  });
+  }, 180_000);
 
   it("is served at /api/export by the app too (npm run dev forwards it to the function)", async () => {
     const direct = await fileText(await download("from=2025-01-01"));

@@ -10,7 +10,7 @@ import { join } from "node:path";
 import { createDocumentClient } from "../lib/dynamo-client";
 import { migrateAggregates } from "../lib/expenses/migrate-aggregates";
 import { runNextWithStack } from "./next-bin";
-import { S3_SUBSCRIPTIONS, URL_FUNCTIONS } from "./functions";
+import { DYNAMODB_STREAM_SUBSCRIPTIONS, S3_SUBSCRIPTIONS, URL_FUNCTIONS } from "./functions";
 import { BUCKET_NAME, LOCAL_CREDENTIALS, LOCAL_REGION, startLocalStack, TABLE_NAME } from "./stack";
 
 const started = Date.now();
@@ -56,6 +56,7 @@ async function main() {
       `  S3                   ${stack.s3.endpoint}   bucket ${BUCKET_NAME}`,
       `  Cognito              ${stack.cognito.endpoint}   pool ${stack.cognito.userPoolId}`,
       ...S3_SUBSCRIPTIONS.map((s) => `  Function ${s.functionName.padEnd(12)}on ${s.eventNames.join(", ")} under ${s.prefix}   (one λ line per invocation)`),
+      ...DYNAMODB_STREAM_SUBSCRIPTIONS.map((s) => `  Function ${s.functionName.padEnd(12)}on the Expenses table's stream (expense items)`),
       ...URL_FUNCTIONS.map((f) => `  Function ${f.name.padEnd(12)}${JSON.parse(stack.env[`SST_RESOURCE_${f.resource}`] ?? "{}").url ?? "?"}   (Function URL; the app forwards /api/${f.name})`),
       `  Data                 .local/dev (delete it to start over)`,
       `  Local AWS ready in ${((Date.now() - started) / 1000).toFixed(1)} s — Ctrl-C stops everything.`,

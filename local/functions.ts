@@ -1,6 +1,6 @@
 /**
  * The standalone functions the local runner serves and the events each is subscribed to — the local copy of
- * infra/functions.ts (one bucket notification: ObjectCreated:Post under receipts/) and infra/analytics.ts (the
+ * infra/functions.ts (one bucket notification: ObjectCreated:Post under receipts/ and imports/) and infra/analytics.ts (the
  * table's stream, expense items only). Handlers are imported
  * lazily, after the runner has put the stack's SST_RESOURCE_* and endpoint variables in process.env, because
  * their module scope builds SDK clients from that environment, as a Lambda's cold start does.
