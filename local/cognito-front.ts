@@ -7,6 +7,7 @@
 import type { IncomingHttpHeaders, IncomingMessage, RequestListener, ServerResponse } from "node:http";
 import { z } from "zod";
 import type { CodeBook } from "./cognito-codes";
+import { readBody } from "./read-body";
 
 const AMZ_JSON = "application/x-amz-json-1.1";
 const TARGET_PREFIX = "AWSCognitoIdentityProviderService.";
@@ -110,22 +111,6 @@ export function initiateAuthToRefreshAnswer(answer: unknown) {
 
 type UpstreamAnswer = { status: number; contentType: string; body: Buffer };
 
-function readBody(req: IncomingMessage): Promise<Buffer> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    let size = 0;
-    req.on("data", (chunk: Buffer) => {
-      size += chunk.length;
-      if (size > MAX_BODY_BYTES) {
-        reject(new Error("request body too large"));
-        req.destroy();
-      } else chunks.push(chunk);
-    });
-    req.on("end", () => resolve(Buffer.concat(chunks)));
-    req.on("error", reject);
-  });
-}
-
 function forwardHeaders(incoming: IncomingHttpHeaders): Headers {
   const headers = new Headers();
   for (const [name, value] of Object.entries(incoming)) {
@@ -216,7 +201,7 @@ export function createFront({ upstream, endpoint, codes }: FrontOptions): Reques
       sendJson(res, 200, { issuer, jwks_uri: `${issuer}/.well-known/jwks.json`, id_token_signing_alg_values_supported: ["RS256"] }, "application/json");
       return;
     }
-    const body = await readBody(req);
+    const body = await readBody(req, MAX_BODY_BYTES);
     const headers = forwardHeaders(req.headers);
     const target = req.headers["x-amz-target"];
     if (method === "POST" && target === REFRESH_TARGET) {

@@ -11,6 +11,7 @@ import type { AddressInfo } from "node:net";
 import { finished } from "node:stream/promises";
 import { z } from "zod";
 import { HTTP_INTEGRATION_CONTENT_TYPE, ResponseStream, splitPrelude, type StreamingHandler } from "./lambda-streaming";
+import { readBody } from "./read-body";
 
 export type FunctionUrlOptions = {
   functionName: string;
@@ -26,15 +27,6 @@ const PreludeSchema = z.object({
   headers: z.record(z.string(), z.string()).default({}),
   cookies: z.array(z.string()).default([]),
 });
-
-function readBody(req: IncomingMessage): Promise<Buffer> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    req.on("data", (chunk: Buffer) => chunks.push(chunk));
-    req.on("end", () => resolve(Buffer.concat(chunks)));
-    req.on("error", reject);
-  });
-}
 
 /** The event a Function URL sends (payload format 2.0). */
 export function functionUrlEvent(req: IncomingMessage, body: Buffer, host: string) {

@@ -4,8 +4,9 @@
  * which runs and retries it as Lambda does; RequestResponse is refused (the app never waits on a function).
  * The SDK reaches it through AWS_ENDPOINT_URL_LAMBDA, so the app's code is the same as on AWS.
  */
-import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
+import { createServer, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
+import { readBody } from "./read-body";
 
 export type LambdaApiOptions = {
   port?: number;
@@ -17,15 +18,6 @@ export type LambdaApiOptions = {
 export type RunningLambdaApi = { endpoint: string; stop(): Promise<void> };
 
 const INVOKE = /^\/2015-03-31\/functions\/([^/]+)\/invocations$/;
-
-function readBody(req: IncomingMessage): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    req.on("data", (chunk: Buffer) => chunks.push(chunk));
-    req.on("end", () => resolve(Buffer.concat(chunks).toString("utf8")));
-    req.on("error", reject);
-  });
-}
 
 function fail(res: ServerResponse, status: number, type: string, message: string) {
   res.writeHead(status, { "content-type": "application/json", "x-amzn-errortype": type });
@@ -45,7 +37,7 @@ export async function startLambdaApi(opts: LambdaApiOptions): Promise<RunningLam
       }
       let payload: unknown;
       try {
-        const body = await readBody(req);
+        const body = (await readBody(req)).toString("utf8");
         payload = body ? JSON.parse(body) : {};
       } catch {
         return fail(res, 400, "InvalidRequestContentException", "Could not parse request body into json");

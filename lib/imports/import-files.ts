@@ -1,6 +1,6 @@
 /** The uploaded CSV files: a presigned POST to upload one, and reading it back. */
 import { GetObjectCommand, NoSuchKey, type S3Client } from "@aws-sdk/client-s3";
-import { createPresignedPost } from "@aws-sdk/s3-presigned-post";
+import { grantPost } from "../s3-post-grant";
 import { MAX_IMPORT_BYTES } from "./import-schemas";
 
 export const IMPORT_GRANT_SECONDS = 5 * 60;
@@ -23,16 +23,8 @@ export type ImportFiles = ReturnType<typeof createImportFiles>;
 export function createImportFiles({ s3, bucket, now = () => new Date() }: { s3: S3Client; bucket: string; now?: () => Date }) {
   return {
     /** This key only, this Content-Type only, 1 byte to 20 MB, five minutes. */
-    async grantUpload(key: string, contentType: string) {
-      const issuedAt = now();
-      const { url, fields } = await createPresignedPost(s3, {
-        Bucket: bucket,
-        Key: key,
-        Conditions: [["content-length-range", 1, MAX_IMPORT_BYTES]],
-        Fields: { "Content-Type": contentType },
-        Expires: IMPORT_GRANT_SECONDS,
-      });
-      return { url, fields, expiresAt: new Date(issuedAt.getTime() + IMPORT_GRANT_SECONDS * 1000).toISOString(), maxBytes: MAX_IMPORT_BYTES };
+    grantUpload(key: string, contentType: string) {
+      return grantPost(s3, { bucket, key, contentType, maxBytes: MAX_IMPORT_BYTES, seconds: IMPORT_GRANT_SECONDS, issuedAt: now() });
     },
 
     async read(key: string): Promise<Uint8Array | undefined> {

@@ -7,8 +7,8 @@ import {
   PutObjectCommand,
   type S3Client,
 } from "@aws-sdk/client-s3";
-import { createPresignedPost } from "@aws-sdk/s3-presigned-post";
 import { getSignedUrl } from "@aws-sdk/s3-request-presigner";
+import { grantPost } from "../s3-post-grant";
 import { MAX_RECEIPT_BYTES, type PresignedLink, type ReceiptContentType, type ReceiptUpload } from "../schemas";
 import { receiptPrefix, UNPROCESSED_TAGGING_XML } from "./receipt-keys";
 
@@ -54,16 +54,16 @@ export function createReceiptFiles({ s3, bucket, now = () => new Date() }: Recei
      * A presigned POST that S3 itself holds to: this key only, this Content-Type only, 1 byte to 10 MB, five
      * minutes. The tag marks the object unprocessed until the receipt function writes the checked file back.
      */
-    async grantUpload(key: string, contentType: ReceiptContentType): Promise<ReceiptUpload> {
-      const issuedAt = now();
-      const { url, fields } = await createPresignedPost(s3, {
-        Bucket: bucket,
-        Key: key,
-        Conditions: [["content-length-range", 1, MAX_RECEIPT_BYTES]],
-        Fields: { "Content-Type": contentType, tagging: UNPROCESSED_TAGGING_XML },
-        Expires: UPLOAD_GRANT_SECONDS,
+    grantUpload(key: string, contentType: ReceiptContentType): Promise<ReceiptUpload> {
+      return grantPost(s3, {
+        bucket,
+        key,
+        contentType,
+        maxBytes: MAX_RECEIPT_BYTES,
+        seconds: UPLOAD_GRANT_SECONDS,
+        issuedAt: now(),
+        fields: { tagging: UNPROCESSED_TAGGING_XML },
       });
-      return { url, fields, expiresAt: new Date(issuedAt.getTime() + UPLOAD_GRANT_SECONDS * 1000).toISOString(), maxBytes: MAX_RECEIPT_BYTES };
     },
 
     async linkTo(key: string, contentType: string, fileName: string): Promise<PresignedLink> {
