@@ -364,3 +364,37 @@ describe("SDK calls", () => {
     });
   });
 });
+
+describe("concurrent requests", () => {
+  it("a PutObject into a folder whose only object is being deleted meanwhile is stored", async () => {
+    for (let round = 0; round < 25; round++) {
+      const folder = `receipts/u1/race${++keys}/`;
+      await client.send(new PutObjectCommand({ Bucket: BUCKET, Key: `${folder}original`, Body: PNG }));
+      await Promise.all([
+        client.send(new DeleteObjectsCommand({ Bucket: BUCKET, Delete: { Objects: [{ Key: `${folder}original` }] } })),
+        client.send(new PutObjectCommand({ Bucket: BUCKET, Key: `${folder}thumbnail`, Body: PNG })),
+      ]);
+      const listed = await client.send(new ListObjectsV2Command({ Bucket: BUCKET, Prefix: folder }));
+      expect(listed.Contents?.map((o) => o.Key)).toEqual([`${folder}thumbnail`]);
+    }
+  });
+
+  it("a GET during an overwrite reads the old object or the new one whole, never a mix", async () => {
+    const key = uniqueKey("overwritten.bin");
+    const size = 2 * 1024 * 1024;
+    await client.send(new PutObjectCommand({ Bucket: BUCKET, Key: key, Body: Buffer.alloc(size, 1) }));
+    const read = async () => {
+      const got = await client.send(new GetObjectCommand({ Bucket: BUCKET, Key: key }));
+      return Buffer.from(await (got.Body?.transformToByteArray() ?? Promise.resolve(new Uint8Array())));
+    };
+    const [, ...reads] = await Promise.all([
+      client.send(new PutObjectCommand({ Bucket: BUCKET, Key: key, Body: Buffer.alloc(size, 2) })),
+      ...Array.from({ length: 6 }, read),
+    ]);
+    for (const body of reads) {
+      expect(body.length).toBe(size);
+      expect([Buffer.alloc(size, 1).equals(body), Buffer.alloc(size, 2).equals(body)]).toContain(true);
+    }
+    expect((await read()).equals(Buffer.alloc(size, 2))).toBe(true);
+  });
+});

@@ -3,6 +3,7 @@ import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import S3rver from "s3rver";
 import { startS3Front } from "./s3-front";
+import { hardenS3rverStore } from "./s3-store";
 import type { RunningService, S3Options } from "./types";
 
 /** s3rver's only account; every local S3 client signs with it (not a secret). */
@@ -17,6 +18,7 @@ const REGION = "us-east-1";
 export async function startS3(opts: S3Options): Promise<RunningService> {
   const dir = opts.dir ? resolve(opts.dir) : await mkdtemp(join(tmpdir(), "ledgerline-s3-"));
   await mkdir(dir, { recursive: true });
+  hardenS3rverStore();
   const s3rver = new S3rver({
     address: "127.0.0.1",
     port: 0,
