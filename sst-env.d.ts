@@ -25,6 +25,10 @@ declare module "sst" {
       "name": string
       "type": "sst.aws.Bucket"
     }
+    "ReceiptReader": {
+      "kind": string
+      "type": "sst.sst.Linkable"
+    }
     "UserPool": {
       "id": string
       "type": "sst.aws.CognitoUserPool"

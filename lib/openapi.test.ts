@@ -33,6 +33,8 @@ describe("OpenAPI document", () => {
       "/api/expenses/{id}/receipt": ["delete", "get", "post"],
       "/api/expenses/{id}/receipt/replacement": ["delete"],
       "/api/export": ["get"],
+      "/api/scans": ["post"],
+      "/api/scans/{id}": ["delete", "get"],
       "/api/imports": ["get", "post"],
       "/api/imports/{id}": ["delete", "get", "patch"],
       "/api/imports/{id}/commit": ["post"],

@@ -27,6 +27,9 @@ import {
   ReceiptUploadRequestSchema,
   ReceiptUploadSchema,
   ReceiptViewSchema,
+  ScanRequestSchema,
+  ScanSchema,
+  ScanStartSchema,
   SettingsPutSchema,
   SettingsSchema,
   SummaryQuerySchema,
@@ -186,6 +189,31 @@ export function openApiDocument() {
             "404": problems.notFound,
             ...read,
           },
+        },
+      },
+      "/api/scans": {
+        post: {
+          ...secured,
+          summary: "Scan a receipt: a presigned POST for its photo, which is checked like any receipt and then read",
+          description:
+            "Poll GET /api/scans/{id} until `scan.status` is not pending, fill the form with what was found, and save the expense with " +
+            "`scanId`: it takes the scan's id and keeps the photo as its receipt. An unsaved scan expires after 2 days.",
+          requestBody: jsonBody(ScanRequestSchema),
+          responses: { "201": json("The scan and its upload grant", ScanStartSchema), ...write },
+        },
+      },
+      "/api/scans/{id}": {
+        get: {
+          ...secured,
+          summary: "The scan's photo state and, once read, the amount, currency, date and merchant it proposes (each with a confidence)",
+          requestParams: idPath,
+          responses: { "200": json("The scan", ScanSchema), "404": problems.notFound, ...read },
+        },
+        delete: {
+          ...secured,
+          summary: "Discard an unsaved scan and its photo",
+          requestParams: idPath,
+          responses: { "204": { description: "Discarded", headers: z.object({ "x-request-id": requestId }) }, "404": problems.notFound, ...read },
         },
       },
       "/api/imports": {

@@ -184,6 +184,59 @@ export const ReceiptViewSchema = z
   .meta({ id: "ReceiptView" });
 export type ReceiptView = z.infer<typeof ReceiptViewSchema>;
 
+// ---- receipt scans ----
+
+/** 0..1: how sure the reader is (heuristic; see each reader). The UI marks every scanned field for checking. */
+export const ConfidenceSchema = z.number().min(0).max(1);
+
+const scanned = <T extends z.ZodType>(value: T) => z.object({ value, confidence: ConfidenceSchema });
+
+export const ScanResultSchema = z
+  .object({
+    amount: scanned(AmountTextSchema)
+      .optional()
+      .meta({ description: "The total, as a decimal string with the decimals of `currency` (or of the scan's currency when none was read)" }),
+    currency: scanned(CurrencySchema).optional().meta({ description: "Read from a symbol or code; absent: the form's currency applies" }),
+    date: scanned(CalendarDateSchema).optional().meta({ description: "Purchase date, never after the day of the scan" }),
+    merchant: scanned(z.string().min(1).max(200).regex(/^[^\p{Cc}]*$/u)).optional(),
+  })
+  .meta({ id: "ScanResult", description: "What a receipt scan proposes; every field is optional" });
+export type ScanResult = z.infer<typeof ScanResultSchema>;
+
+/** Body of POST /api/scans: the photo to upload, and what the reader needs to know of the user's form. */
+export const ScanRequestSchema = z
+  .strictObject({
+    contentType: ReceiptContentTypeSchema,
+    size: ReceiptUploadRequestSchema.shape.size,
+    today: CalendarDateSchema.meta({ description: "The user's calendar day: no later purchase date is proposed" }),
+    currency: CurrencySchema.meta({ description: "The form's currency: the amount's decimals when the receipt names none" }),
+  })
+  .meta({ id: "ScanRequest" });
+export type ScanRequest = z.output<typeof ScanRequestSchema>;
+
+export const ScanStateSchema = z
+  .discriminatedUnion("status", [
+    z.object({ status: z.literal("pending") }),
+    z.object({ status: z.literal("done"), result: ScanResultSchema }),
+    z.object({ status: z.literal("failed"), reason: z.string() }),
+  ])
+  .meta({ description: "pending: the photo is not read yet; done: see result (possibly empty); failed: the reader could not read it" });
+
+export const ScanSchema = z
+  .object({
+    id: ExpenseIdSchema.meta({ description: "The scan's id; the expense saved with `scanId` gets this id and keeps the photo as its receipt" }),
+    receipt: ReceiptSchema,
+    scan: ScanStateSchema,
+    expiresAt: InstantSchema.meta({ description: "An unsaved scan and its photo are deleted after this" }),
+  })
+  .meta({ id: "Scan" });
+export type Scan = z.infer<typeof ScanSchema>;
+
+export const ScanStartSchema = z
+  .object({ id: ExpenseIdSchema, upload: ReceiptUploadSchema })
+  .meta({ id: "ScanStart", description: "The new scan's id and the presigned POST for its photo" });
+export type ScanStart = z.infer<typeof ScanStartSchema>;
+
 function amountIssue(error: unknown, ctx: z.RefinementCtx): typeof z.NEVER {
   if (!(error instanceof ValidationError)) throw error;
   for (const { path, message } of error.errors) ctx.addIssue({ code: "custom", message, path: [path] });
@@ -200,6 +253,7 @@ export const NewExpenseSchema = z
     description: DescriptionSchema.default(""),
     merchant: MerchantSchema.optional(),
     tags: TagsSchema.optional(),
+    scanId: ExpenseIdSchema.optional().meta({ description: "A scan (POST /api/scans) whose photo becomes this expense's receipt; the expense takes its id" }),
   })
   .meta({ id: "NewExpense" })
   .transform(({ amount, ...rest }, ctx) => {

@@ -95,6 +95,7 @@ export function createFunctionsRunner(options: FunctionsRunnerOptions = {}): Fun
   let resolveEnv: (() => void) | undefined;
   const envReady = new Promise<void>((resolve) => (resolveEnv = resolve));
   const handlers = new Map<string, Promise<LambdaHandler>>();
+  const shutdowns: Promise<(() => Promise<void>) | undefined>[] = [];
   const streaming = new Map<string, Promise<StreamingHandler>>();
   const pending = new Set<Promise<void>>();
   const running = new Map<string, number>();
@@ -106,7 +107,9 @@ export function createFunctionsRunner(options: FunctionsRunnerOptions = {}): Fun
     if (!loaded) {
       const fn = functions.find((f) => f.name === name);
       if (!fn) throw new Error(`no local function named ${name}`);
-      loaded = envReady.then(() => fn.load()).then((module) => module.handler);
+      const module = envReady.then(() => fn.load());
+      shutdowns.push(module.then((m) => m.shutdown).catch(() => undefined));
+      loaded = module.then((m) => m.handler);
       handlers.set(name, loaded);
     }
     return loaded;
@@ -205,6 +208,7 @@ export function createFunctionsRunner(options: FunctionsRunnerOptions = {}): Fun
     async stop() {
       isStopped = true;
       while (pending.size) await Promise.allSettled([...pending]);
+      for (const shutdown of await Promise.all(shutdowns)) await shutdown?.();
     },
   };
 }

@@ -3,7 +3,9 @@
  * infra/functions.ts (one bucket notification: ObjectCreated:Post under receipts/ and imports/) and infra/analytics.ts (the
  * table's stream, expense items only). Handlers are imported
  * lazily, after the runner has put the stack's SST_RESOURCE_* and endpoint variables in process.env, because
- * their module scope builds SDK clients from that environment, as a Lambda's cold start does.
+ * their module scope builds SDK clients from that environment, as a Lambda's cold start does. A module may
+ * export `shutdown`, which the runner calls when the stack stops (a worker thread would keep the process alive;
+ * Lambda just freezes and discards the instance).
  */
 import type { StreamFilterPattern } from "./dynamodb-stream-event";
 
@@ -13,7 +15,7 @@ export type LocalFunction = {
   name: string;
   // Method syntax on purpose: a handler declares the event type AWS sends it (S3Event, DynamoDBStreamEvent),
   // and the runner hands it the event built for its subscription.
-  load: () => Promise<{ handler(event: unknown): Promise<unknown> }>;
+  load: () => Promise<{ handler(event: unknown): Promise<unknown>; shutdown?: () => Promise<void> }>;
 };
 
 export type S3Subscription = { functionName: string; eventNames: readonly string[]; prefix: string };

@@ -99,6 +99,15 @@ export async function startS3Front(opts: S3FrontOptions): Promise<S3Front> {
     return { size: Number(head.headers["content-length"] ?? 0), eTag: String(head.headers.etag ?? "").replace(/"/g, "") };
   };
 
+  /**
+   * s3rver ignores a PutObject's x-amz-tagging and a POST's `tagging` field, and keeps an overwritten object's
+   * tags; S3 gives every new object exactly the tags it was sent with (none when none).
+   */
+  const setTags = async (target: Required<Target>, xml: string | undefined) => {
+    const tagged = await upstream("PUT", `${objectPath(target)}?tagging`, { "content-type": "application/xml" }, Buffer.from(xml ?? EMPTY_TAGGING));
+    if (tagged.status >= 300) throw new S3Error("InvalidTag", 400, "The tag set could not be stored.");
+  };
+
   const handlePost = async (req: IncomingMessage, res: ServerResponse, cors: Headers, bucket: string, requestId: string) => {
     const upload = await receivePostUpload(req, { bucket, secretFor: opts.secretFor, now: now() });
     const target = { bucket, key: upload.key };
@@ -108,6 +117,7 @@ export async function startS3Front(opts: S3FrontOptions): Promise<S3Front> {
       res.end(stored.body);
       return;
     }
+    await setTags(target, upload.fields.get("tagging"));
     const eTag = String(stored.headers.etag ?? "");
     const location = `http://${req.headers.host ?? "localhost"}${objectPath(target)}`;
     const status = upload.fields.get("success_action_status");
@@ -134,7 +144,18 @@ export async function startS3Front(opts: S3FrontOptions): Promise<S3Front> {
   const proxy = (req: IncomingMessage, res: ServerResponse, cors: Headers, target: Target, query: string, requestId: string) =>
     new Promise<void>((resolve, reject) => {
       const headers = Object.fromEntries(Object.entries(req.headers).filter(([name]) => !NOT_FORWARDED.has(name)));
-      const out = httpRequest(`${opts.upstream}${req.url ?? "/"}`, { method: req.method, headers, agent }, (up) => {
+      const created = createdBy(req, target, query);
+      const out = httpRequest(`${opts.upstream}${req.url ?? "/"}`, { method: req.method, headers, agent }, async (up) => {
+        if (created === "ObjectCreated:Put" && target.key !== undefined && (up.statusCode ?? 500) < 300) {
+          const tagging = req.headers["x-amz-tagging"];
+          try {
+            await setTags({ bucket: target.bucket, key: target.key }, typeof tagging === "string" ? taggingXml(tagging) : undefined);
+          } catch (error) {
+            up.resume();
+            reject(error);
+            return;
+          }
+        }
         const upHeaders = Object.fromEntries(
           Object.entries(up.headers).filter(([name]) => !name.startsWith("access-control-") && !NOT_FORWARDED.has(name) && name !== "vary"),
         );
@@ -144,7 +165,6 @@ export async function startS3Front(opts: S3FrontOptions): Promise<S3Front> {
         res.on("close", () => resolve());
         // Stored once s3rver has answered, whether or not the client waits for the whole answer.
         up.on("end", () => {
-          const created = createdBy(req, target, query);
           if (created && target.key !== undefined && (up.statusCode ?? 500) < 300) {
             const object = { bucket: target.bucket, key: target.key };
             track(
@@ -243,6 +263,14 @@ function createdBy(req: IncomingMessage, target: Target, query: string): ObjectC
   }
   if (req.method === "POST" && names.includes("uploadId")) return "ObjectCreated:CompleteMultipartUpload";
   return undefined;
+}
+
+const EMPTY_TAGGING = "<Tagging><TagSet/></Tagging>";
+
+/** PutObject's x-amz-tagging (`key1=value1&key2=value2`, URL-encoded) as PutObjectTagging's XML. */
+export function taggingXml(header: string): string {
+  const tags = [...new URLSearchParams(header)].map(([key, value]) => `<Tag><Key>${escapeXml(key)}</Key><Value>${escapeXml(value)}</Value></Tag>`);
+  return `<Tagging><TagSet>${tags.join("")}</TagSet></Tagging>`;
 }
 
 function storedHeaders(upload: PostUpload): OutgoingHttpHeaders {

@@ -14,7 +14,7 @@ let installed = false;
  * with ENOENT on an unhandled stream error and takes the whole process down; and a PutObject writes
  * in place, so a GET of the same key meanwhile reads a torn object. Here an object is written to a
  * temporary file and renamed into place (readers see the old bytes or the new, never half), and a
- * delete leaves directories alone (listing ignores them).
+ * delete leaves directories alone (listing ignores them) and takes the object's tags with it.
  */
 export function hardenS3rverStore(): void {
   if (installed) return;
@@ -46,7 +46,7 @@ export function hardenS3rverStore(): void {
   };
   FilesystemStore.prototype.deleteObject = async function deleteObject(bucket, key) {
     await Promise.all(
-      ["object", "object.md5", "metadata.json"].map((resource) =>
+      ["object", "object.md5", "metadata.json", "tagging.xml"].map((resource) =>
         unlink(this.getResourcePath(bucket, key, resource)).catch((error: unknown) => {
           if (!(error instanceof Error && "code" in error && error.code === "ENOENT")) throw error;
         }),

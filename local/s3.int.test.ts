@@ -5,6 +5,7 @@ import {
   CreateMultipartUploadCommand,
   DeleteObjectsCommand,
   GetObjectCommand,
+  GetObjectTaggingCommand,
   HeadObjectCommand,
   ListObjectsV2Command,
   PutObjectCommand,
@@ -362,6 +363,28 @@ describe("SDK calls", () => {
       eventName: "ObjectCreated:CompleteMultipartUpload",
       s3: { object: { size: 10 } },
     });
+  });
+});
+
+describe("object tags", () => {
+  const tagsOf = async (key: string) => {
+    const { TagSet } = await client.send(new GetObjectTaggingCommand({ Bucket: BUCKET, Key: key }));
+    return Object.fromEntries((TagSet ?? []).map((tag) => [tag.Key, tag.Value]));
+  };
+
+  it("gives a new object exactly the tags it was sent with, by PutObject or by a POST form", async () => {
+    const key = uniqueKey("tagged.png");
+    await client.send(new PutObjectCommand({ Bucket: BUCKET, Key: key, Body: PNG, Tagging: "state=unsaved&by=a%20test" }));
+    expect(await tagsOf(key)).toEqual({ state: "unsaved", by: "a test" });
+    // An overwrite without tags has none, as on S3.
+    await client.send(new PutObjectCommand({ Bucket: BUCKET, Key: key, Body: PNG }));
+    expect(await tagsOf(key)).toEqual({});
+
+    const posted = uniqueKey("posted.png");
+    const tagging = "<Tagging><TagSet><Tag><Key>ledgerline-receipt</Key><Value>unprocessed</Value></Tag></TagSet></Tagging>";
+    const form = await receiptForm(posted, { Fields: { "Content-Type": "image/png", tagging }, Conditions: [["content-length-range", 1, 100], ["eq", "$Content-Type", "image/png"], ["eq", "$tagging", tagging]] });
+    expect((await postForm(form, PNG)).status).toBe(204);
+    expect(await tagsOf(posted)).toEqual({ "ledgerline-receipt": "unprocessed" });
   });
 });
 

@@ -79,6 +79,8 @@ export function stackEnv(parts: {
     SST_RESOURCE_UserPool: resource({ id: parts.cognito.userPoolId, type: "sst.aws.CognitoUserPool" }),
     SST_RESOURCE_UserPoolClient: resource({ id: parts.cognito.clientId, secret: "", type: "sst.aws.CognitoUserPoolClient" }),
     SST_RESOURCE_CursorSecret: resource({ value: parts.cursorSecret, type: "sst.sst.Secret" }),
+    // No Textract without AWS: scans are read by tesseract.js (server/receipt-reader.ts).
+    SST_RESOURCE_ReceiptReader: resource({ kind: "tesseract", type: "sst.sst.Linkable" }),
     AWS_REGION: LOCAL_REGION,
     AWS_ACCESS_KEY_ID: LOCAL_CREDENTIALS.accessKeyId,
     AWS_SECRET_ACCESS_KEY: LOCAL_CREDENTIALS.secretAccessKey,

@@ -11,6 +11,7 @@ import { createExpenseRepository, type UserExpenses } from "@/lib/expenses/repos
 import { createRateLimiter, DEFAULT_WRITE_LIMIT, DEFAULT_WRITE_WINDOW_SECONDS, type RateLimiter } from "@/lib/rate-limit";
 import { createReceiptFiles, type ReceiptFiles } from "@/lib/receipts/receipt-files";
 import { createReceipts, type UserReceipts } from "@/lib/receipts/receipts";
+import { createScans, type UserScans } from "@/lib/receipts/scans";
 import { sharedS3Client } from "@/lib/s3-client";
 import { createSettings, type UserSettings } from "@/lib/settings/settings";
 
@@ -22,6 +23,7 @@ const RateLimitEnvSchema = z.object({
 type Wiring = {
   expenses: (userId: string) => UserExpenses;
   receipts: (userId: string) => UserReceipts;
+  scans: (userId: string) => UserScans;
   budgets: (userId: string) => UserBudgets;
   settings: (userId: string) => UserSettings;
   rateLimiter: RateLimiter;
@@ -46,6 +48,7 @@ function deployment(): Wiring {
   wiring = {
     expenses: createExpenseRepository({ client, tableName, cursorSecret: Resource.CursorSecret.value, rateLimiter, files }),
     receipts: createReceipts({ client, tableName, files, rateLimiter }),
+    scans: createScans({ client, tableName, files, rateLimiter }),
     budgets: createBudgets({ client, tableName, rateLimiter }),
     settings: createSettings({ client, tableName, rateLimiter }),
     rateLimiter,
@@ -62,6 +65,11 @@ export function expensesOf(userId: string): UserExpenses {
 /** The signed-in user's receipts; `userId` must come from server/auth's requireUser. */
 export function receiptsOf(userId: string): UserReceipts {
   return deployment().receipts(userId);
+}
+
+/** The signed-in user's receipt scans; `userId` must come from server/auth's requireUser. */
+export function scansOf(userId: string): UserScans {
+  return deployment().scans(userId);
 }
 
 /** The signed-in user's monthly budgets; `userId` must come from server/auth's requireUser. */

@@ -1,8 +1,11 @@
 import type { DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
 import type { RateLimiter } from "../rate-limit";
 
-/** The one thing the expenses repository needs of the receipt files: deleting an expense deletes them. */
-export type ExpenseFiles = { removeAllOf(userId: string, expenseId: string): Promise<void> };
+/** What the expenses repository needs of the receipt files: deleting an expense deletes them; saving a scan keeps its photo. */
+export type ExpenseFiles = {
+  removeAllOf(userId: string, expenseId: string): Promise<void>;
+  keep(keys: readonly string[]): Promise<void>;
+};
 
 export type ExpenseRepositoryDeps = {
   client: DynamoDBDocumentClient;

@@ -5,6 +5,8 @@
  *               month x category: writes to different categories never meet, and no item grows with categories)
  *   (legacy)    userId | AGG#<YYYY-MM>   t#<CUR>#<category>, n#<CUR>#<category> — read until migrated
  *   idempotency userId | IDEM#<key>      requestHash, response, ttl (epoch s)
+ *   scan        userId | SCAN#<id>       receipt, today, currency, scan (the result), ttl (epoch s) — a photo
+ *               being read for the add form; saving the expense with `scanId` turns it into EXP#<same id>
  */
 import { z } from "zod";
 import { ReceiptItemSchema, ReplacementItemSchema, toReceipt } from "../receipts/receipt-item";
@@ -27,6 +29,7 @@ export const aggregateKey = (userId: string, month: string, category: string): T
 export function aggregateRange(from: string, to: string): { low: string; high: string } {
   return { low: `AGG#${from}`, high: `AGG#${to}$` };
 }
+export const scanKey = (userId: string, id: string): TableKey => ({ userId, sk: `SCAN#${id}` });
 export const idempotencyItemKey = (userId: string, key: string): TableKey => ({ userId, sk: `IDEM#${key}` });
 export const dateKeyOf = (expense: Pick<Expense, "date" | "id">): string => `${expense.date}#${expense.id}`;
 export const categoryKeyOf = (userId: string, category: string): string => `${userId}#${category}`;

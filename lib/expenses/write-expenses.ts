@@ -1,11 +1,14 @@
 import { GetCommand } from "@aws-sdk/lib-dynamodb";
-import { ConflictError, NotFoundError, PreconditionFailedError } from "../errors";
+import { ConflictError, NotFoundError, PreconditionFailedError, ValidationError } from "../errors";
 import { epochSeconds, idempotencyRecord, IdempotencyRecordSchema, isLive, replay, requestHash } from "../idempotency";
 import { ExpenseSchema, type ExpenseJson, type ExpensePatch, type NewExpense } from "../schemas";
 import { aggregateDeltas, deltasByItem, mergeDeltas, type AggregateDelta } from "./aggregate";
 import type { UserContext } from "./context";
 import { applyPatch, newExpense, toExpenseJson, type Expense } from "./expense";
-import { aggregateKey, aggregateUpdate, expenseAttributes, expenseKey, idempotencyItemKey, parseStored, toExpenseItem } from "./items";
+import { thumbnailKeyOf } from "../receipts/receipt-keys";
+import { isExpired, ScanItemSchema } from "../receipts/scan-item";
+import { toReceipt, type ReceiptItem } from "../receipts/receipt-item";
+import { aggregateKey, aggregateUpdate, expenseAttributes, expenseKey, idempotencyItemKey, parseStored, scanKey, toExpenseItem } from "./items";
 import { getExpense } from "./read-expenses";
 import { transactWrite, TransactionRefused, type TransactItems } from "./transact";
 
@@ -28,12 +31,33 @@ export async function createExpense(ctx: UserContext, input: NewExpense, idempot
   const hash = idempotencyKey === undefined ? "" : requestHash(input);
   for (let attempt = 0; attempt < 3; attempt++) {
     const now = ctx.now();
-    const expense = newExpense(input, ctx.newId(), now);
-    const json = toExpenseJson(expense);
+    const scan = input.scanId === undefined ? undefined : await scanToSave(ctx, input.scanId, idempotencyKey, hash);
+    if (scan && "replayed" in scan) return { expense: scan.replayed, isReplayed: true };
+    const expense = newExpense(input, scan?.id ?? ctx.newId(), now);
+    const json = toExpenseJson(scan ? { ...expense, receipt: toReceipt(scan.receipt) } : expense);
     const items: TransactItems = [
-      { Put: { TableName: ctx.tableName, Item: toExpenseItem(ctx.userId, expense), ConditionExpression: "attribute_not_exists(sk)" } },
+      {
+        Put: {
+          TableName: ctx.tableName,
+          Item: { ...toExpenseItem(ctx.userId, expense), ...(scan ? { receipt: scan.receipt } : {}) },
+          ConditionExpression: "attribute_not_exists(sk)",
+        },
+      },
       ...aggregateWrites(ctx, aggregateDeltas(undefined, expense)),
     ];
+    if (scan) {
+      // The photo moves with its state as read: if the receipt function settles it meanwhile, this is refused
+      // and read again (and the function, finding the scan gone, settles it on the expense instead).
+      items.push({
+        Delete: {
+          TableName: ctx.tableName,
+          Key: scanKey(ctx.userId, scan.id),
+          ConditionExpression: "receipt.#key = :key AND receipt.#status = :status",
+          ExpressionAttributeNames: { "#key": "key", "#status": "status" },
+          ExpressionAttributeValues: { ":key": scan.receipt.key, ":status": scan.receipt.status },
+        },
+      });
+    }
     if (idempotencyKey !== undefined) {
       items.push({
         Put: {
@@ -47,16 +71,41 @@ export async function createExpense(ctx: UserContext, input: NewExpense, idempot
       });
     }
     try {
+      // Before the write: a photo untagged for a save that then fails only loses its expiry.
+      if (scan?.receipt.status === "ready") await ctx.files?.keep([scan.receipt.key, ...(scan.receipt.thumbnailKey ? [thumbnailKeyOf(scan.receipt.key)] : [])]);
       await transactWrite(ctx.client, items);
       return { expense: json, isReplayed: false };
     } catch (error) {
-      if (!(idempotencyKey !== undefined && error instanceof TransactionRefused && error.failedAt(items.length - 1))) throw error;
-      const stored = await storedResponse(ctx, idempotencyKey, hash);
-      if (stored) return { expense: stored, isReplayed: true };
-      // The record expired between our write and our read: try again as a new request.
+      if (!(error instanceof TransactionRefused)) throw error;
+      if (idempotencyKey !== undefined && error.failedAt(items.length - 1)) {
+        const stored = await storedResponse(ctx, idempotencyKey, hash);
+        if (stored) return { expense: stored, isReplayed: true };
+        // The record expired between our write and our read: try again as a new request.
+      } else if (!scan) {
+        throw error;
+      }
+      // The scan's photo changed state (or the scan went) between our read and our write: read it again.
     }
   }
-  throw new ConflictError("This Idempotency-Key is being used by another request; retry shortly.");
+  throw new ConflictError(input.scanId === undefined ? "This Idempotency-Key is being used by another request; retry shortly." : "The receipt photo is being checked right now; try again.");
+}
+
+/**
+ * The scan an expense is saved from: its id becomes the expense's and its receipt moves over. A scan that is
+ * gone is the field's error, unless this is a retry of the request that saved it (then its response replays).
+ */
+async function scanToSave(
+  ctx: UserContext,
+  scanId: string,
+  idempotencyKey: string | undefined,
+  hash: string,
+): Promise<{ id: string; receipt: ReceiptItem } | { replayed: ExpenseJson }> {
+  const { Item } = await ctx.client.send(new GetCommand({ TableName: ctx.tableName, Key: scanKey(ctx.userId, scanId), ConsistentRead: true }));
+  const item = Item ? parseStored(ScanItemSchema, Item, "scan") : undefined;
+  if (item && !isExpired(item, ctx.now())) return { id: scanId, receipt: item.receipt };
+  const replayed = idempotencyKey === undefined ? undefined : await storedResponse(ctx, idempotencyKey, hash);
+  if (replayed) return { replayed };
+  throw new ValidationError([{ path: "scanId", message: "This scan was already saved or has expired; attach the photo again." }]);
 }
 
 async function storedResponse(ctx: UserContext, key: string, hash: string): Promise<ExpenseJson | undefined> {

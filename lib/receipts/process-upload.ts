@@ -3,21 +3,34 @@
  * (no metadata, capped size, thumbnail), write the result back, and settle the expense's receipt as `ready`
  * or `rejected`. Every settle is conditional on the receipt still naming this object and still being pending,
  * so a late or repeated event for a replaced or removed receipt changes nothing but deleting its own file.
+ * An upload for a scan (SCAN#<id>, no expense yet) is checked the same way and then read by the receipt
+ * reader; its result is stored on the scan for the add form to fill in.
  */
 import { ConditionalCheckFailedException } from "@aws-sdk/client-dynamodb";
 import { GetCommand, UpdateCommand, type DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
 import { z } from "zod";
-import { expenseKey, parseStored } from "../expenses/items";
+import { expenseKey, parseStored, scanKey, type TableKey } from "../expenses/items";
+import type { ReceiptReader } from "./scan/receipt-reader";
+import { ScanItemSchema, type StoredScan } from "./scan-item";
 import { inspectFile } from "./inspect-file";
 import { processImage, UnreadableImageError } from "./process-image";
 import type { ReceiptFiles } from "./receipt-files";
 import { ReceiptItemSchema, ReplacementItemSchema, type ReceiptItem } from "./receipt-item";
 import { parseReceiptKey, receiptPrefix, thumbnailKeyOf, type ReceiptKeyParts } from "./receipt-keys";
 
-export type ProcessUploadDeps = { client: DynamoDBDocumentClient; tableName: string; files: ReceiptFiles; now?: () => Date };
+export type ProcessUploadDeps = {
+  client: DynamoDBDocumentClient;
+  tableName: string;
+  files: ReceiptFiles;
+  /** Reads scans' photos; absent = scans are never read (their result says so). */
+  reader?: ReceiptReader;
+  /** The bucket holding `files`, for a reader that reads the object where it is (Textract). */
+  bucket?: string;
+  now?: () => Date;
+};
 
 export type ProcessOutcome =
-  | { outcome: "ready"; contentType: string; hasThumbnail: boolean }
+  | { outcome: "ready"; contentType: string; hasThumbnail: boolean; scan?: StoredScan["status"] }
   | { outcome: "rejected"; reason: string }
   /** Not a receipt upload key (a thumbnail, a stray object): left alone. */
   | { outcome: "ignored" }
@@ -31,29 +44,41 @@ const StoredReceiptSchema = z.object({
   replacement: ReplacementItemSchema.optional().catch(undefined),
 });
 
-export async function processUploadedReceipt(deps: ProcessUploadDeps, key: string): Promise<ProcessOutcome> {
+type Target = { kind: "expense" | "scan"; key: TableKey; item: Record<string, unknown> | undefined };
+
+/** The expense the upload belongs to or, when there is none (yet), the scan it was made for. */
+async function targetOf(deps: ProcessUploadDeps, parts: ReceiptKeyParts): Promise<Target> {
+  const get = async (key: TableKey) => (await deps.client.send(new GetCommand({ TableName: deps.tableName, Key: key, ConsistentRead: true }))).Item;
+  const expense = expenseKey(parts.userId, parts.expenseId);
+  const item = await get(expense);
+  if (item) return { kind: "expense", key: expense, item };
+  const scan = scanKey(parts.userId, parts.expenseId);
+  return { kind: "scan", key: scan, item: await get(scan) };
+}
+
+export async function processUploadedReceipt(deps: ProcessUploadDeps, key: string, isRetry = false): Promise<ProcessOutcome> {
   const now = deps.now ?? (() => new Date());
   const parts = parseReceiptKey(key);
   if (!parts) return { outcome: "ignored" };
   const thumbnailKey = thumbnailKeyOf(key);
+  const target = await targetOf(deps, parts);
+  const isScan = target.kind === "scan";
   const superseded = async (): Promise<ProcessOutcome> => {
+    // A scan saved as its expense while this ran: its receipt now waits on the expense, so settle it there.
+    if (isScan && !isRetry) return processUploadedReceipt(deps, key, true);
     await deps.files.remove([key, thumbnailKey]);
     return { outcome: "superseded" };
   };
 
-  const { Item } = await deps.client.send(
-    new GetCommand({ TableName: deps.tableName, Key: expenseKey(parts.userId, parts.expenseId), ConsistentRead: true }),
-  );
-  const { receipt, replacement } = Item ? parseStored(StoredReceiptSchema, Item, "expense") : {};
+  const Item = target.item;
+  const { receipt, replacement } = Item ? parseStored(StoredReceiptSchema, Item, target.kind) : {};
   // Either the expense's first receipt (pending in `receipt`) or a replacement of its ready receipt.
   const isReplacement = replacement?.key === key;
   if (!isReplacement && receipt?.key !== key) return superseded();
   const state = isReplacement ? replacement?.status : receipt?.status;
-  if (state !== "pending") return { outcome: "duplicate" };
-
-  const bytes = await deps.files.read(key);
-  if (!bytes) return { outcome: "superseded" };
-  const tableKey = expenseKey(parts.userId, parts.expenseId);
+  const bytes = state === "pending" || (isScan && state === "ready") ? await deps.files.read(key) : undefined;
+  if (state === "pending" && !bytes) return { outcome: "superseded" };
+  const tableKey = target.key;
 
   /** Conditional on this upload still being the one awaited; false when it was replaced or removed meanwhile. */
   const update = async (input: { UpdateExpression: string; ConditionExpression: string; names: Record<string, string>; values: Record<string, unknown> }) => {
@@ -75,6 +100,25 @@ export async function processUploadedReceipt(deps: ProcessUploadDeps, key: strin
     }
   };
   const at = now().toISOString();
+  /** A scan's photo is read once it is ready; conditional on the scan still waiting for this photo. */
+  const storeScan = async (photo: { bytes: Buffer; contentType: string }): Promise<StoredScan> => {
+    const scan = await readScan(deps, parseStored(ScanItemSchema, Item, "scan"), { ...photo, key }, at);
+    await update({
+      UpdateExpression: "SET #scan = :scan",
+      ConditionExpression: "receipt.#key = :key AND receipt.#status <> :pending AND attribute_not_exists(#scan)",
+      names: { "#scan": "scan" },
+      values: { ":scan": scan },
+    });
+    return scan;
+  };
+  if (state !== "pending" || !bytes) {
+    // A retry after the photo was settled but before its scan was stored reads it now.
+    const stored = isScan && Item ? parseStored(ScanItemSchema, Item, "scan") : undefined;
+    if (stored && bytes && stored.receipt.status === "ready" && stored.scan === undefined) {
+      await storeScan({ bytes, contentType: stored.receipt.contentType });
+    }
+    return { outcome: "duplicate" };
+  }
   const awaited = isReplacement ? "replacement.#key = :key AND replacement.#status = :pending" : "receipt.#key = :key AND receipt.#status = :pending";
 
   const reject = async (reason: string): Promise<ProcessOutcome> => {
@@ -97,9 +141,10 @@ export async function processUploadedReceipt(deps: ProcessUploadDeps, key: strin
   const { file } = inspection;
 
   let ready: ReceiptItem;
+  let written = bytes;
   if (file.kind === "pdf") {
     // Written back unchanged, without the unprocessed tag.
-    await deps.files.write(key, bytes, file.contentType);
+    await deps.files.write(key, bytes, file.contentType, { isUnsavedScan: isScan });
     ready = { status: "ready", key, contentType: file.contentType, size: bytes.length, updatedAt: at };
   } else {
     let image;
@@ -110,8 +155,9 @@ export async function processUploadedReceipt(deps: ProcessUploadDeps, key: strin
       throw error;
     }
     // The thumbnail first: once the original is rewritten, a retry must still find everything it needs.
-    await deps.files.write(thumbnailKey, image.thumbnail, "image/webp");
-    await deps.files.write(key, image.body, image.contentType);
+    await deps.files.write(thumbnailKey, image.thumbnail, "image/webp", { isUnsavedScan: isScan });
+    await deps.files.write(key, image.body, image.contentType, { isUnsavedScan: isScan });
+    written = image.body;
     ready = { status: "ready", key, contentType: image.contentType, size: image.body.length, thumbnailKey, updatedAt: at };
   }
   if (isReplacement) {
@@ -132,7 +178,34 @@ export async function processUploadedReceipt(deps: ProcessUploadDeps, key: strin
     });
     if (!settled) return superseded();
   }
-  return { outcome: "ready", contentType: ready.contentType, hasThumbnail: ready.thumbnailKey !== undefined };
+  const outcome = { outcome: "ready", contentType: ready.contentType, hasThumbnail: ready.thumbnailKey !== undefined } as const;
+  if (!isScan) return outcome;
+  // A scan saved or discarded meanwhile keeps nothing of this.
+  const scan = await storeScan({ bytes: written, contentType: ready.contentType });
+  return { ...outcome, scan: scan.status };
+}
+
+/** What the reader finds on a scan's checked photo; a reader's failure is the scan's result, not the event's. */
+async function readScan(
+  deps: ProcessUploadDeps,
+  item: { today: string; currency: string },
+  photo: { bytes: Buffer; contentType: string; key: string },
+  readAt: string,
+): Promise<StoredScan> {
+  if (!deps.reader) return { status: "failed", reason: "Receipts cannot be read here; type the details.", readAt };
+  try {
+    const result = await deps.reader.read({
+      bytes: photo.bytes,
+      contentType: photo.contentType,
+      ...(deps.bucket ? { object: { bucket: deps.bucket, key: photo.key } } : {}),
+      today: item.today,
+      defaultCurrency: item.currency,
+    });
+    return { status: "done", result, readAt };
+  } catch (error) {
+    console.error("receipt scan failed", error);
+    return { status: "failed", reason: "The receipt could not be read just now; type the details.", readAt };
+  }
 }
 
 /**

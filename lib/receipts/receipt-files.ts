@@ -5,12 +5,13 @@ import {
   ListObjectsV2Command,
   NoSuchKey,
   PutObjectCommand,
+  PutObjectTaggingCommand,
   type S3Client,
 } from "@aws-sdk/client-s3";
 import { getSignedUrl } from "@aws-sdk/s3-request-presigner";
 import { grantPost } from "../s3-post-grant";
 import { MAX_RECEIPT_BYTES, type PresignedLink, type ReceiptContentType, type ReceiptUpload } from "../schemas";
-import { receiptPrefix, UNPROCESSED_TAGGING_XML } from "./receipt-keys";
+import { receiptPrefix, UNPROCESSED_TAGGING_XML, UNSAVED_SCAN_TAG } from "./receipt-keys";
 
 export const UPLOAD_GRANT_SECONDS = 5 * 60;
 export const VIEW_LINK_SECONDS = 15 * 60;
@@ -88,9 +89,33 @@ export function createReceiptFiles({ s3, bucket, now = () => new Date() }: Recei
       }
     },
 
-    /** Written without tags, so the lifecycle rule for unprocessed uploads no longer applies. */
-    async write(key: string, body: Buffer, contentType: string): Promise<void> {
-      await s3.send(new PutObjectCommand({ Bucket: bucket, Key: key, Body: body, ContentType: contentType, CacheControl: "private, max-age=900" }));
+    /**
+     * Written without the unprocessed tag, so that lifecycle rule no longer applies; a scan's photo (not yet
+     * an expense's) is tagged as unsaved instead, and expires unless `keep` is called once it is saved.
+     */
+    async write(key: string, body: Buffer, contentType: string, options: { isUnsavedScan?: boolean } = {}): Promise<void> {
+      await s3.send(
+        new PutObjectCommand({
+          Bucket: bucket,
+          Key: key,
+          Body: body,
+          ContentType: contentType,
+          CacheControl: "private, max-age=900",
+          ...(options.isUnsavedScan ? { Tagging: `${UNSAVED_SCAN_TAG.key}=${UNSAVED_SCAN_TAG.value}` } : {}),
+        }),
+      );
+    },
+
+    /** Removes the unsaved-scan tag: the photo now belongs to a saved expense and must not expire. */
+    async keep(keys: readonly string[]): Promise<void> {
+      for (const key of keys) {
+        try {
+          await s3.send(new PutObjectTaggingCommand({ Bucket: bucket, Key: key, Tagging: { TagSet: [] } }));
+        } catch (error) {
+          // A thumbnail that was never made (a PDF) has nothing to keep.
+          if (!(error instanceof NoSuchKey || (error instanceof Error && error.name === "NoSuchKey"))) throw error;
+        }
+      }
     },
 
     remove,

@@ -16,6 +16,12 @@ export const THUMBNAIL_SUFFIX = ".thumb.webp";
 export const UNPROCESSED_TAG = { key: "ledgerline-receipt", value: "unprocessed" } as const;
 export const UNPROCESSED_TAGGING_XML = `<Tagging><TagSet><Tag><Key>${UNPROCESSED_TAG.key}</Key><Value>${UNPROCESSED_TAG.value}</Value></Tag></TagSet></Tagging>`;
 
+/**
+ * The receipt function writes a scan's photo (lib/receipts/scan-item.ts) back with this tag; saving the
+ * expense removes it. The lifecycle rule expires objects still carrying it: photos of scans never saved.
+ */
+export const UNSAVED_SCAN_TAG = { key: "ledgerline-receipt", value: "unsaved-scan" } as const;
+
 /** Cognito `sub`s are UUIDs; anything that could climb out of the prefix is refused. */
 const USER_ID = /^[A-Za-z0-9_-]{1,128}$/;
 

@@ -17,6 +17,8 @@ import * as collectionRoute from "./route";
 import * as importCommitRoute from "../imports/[id]/commit/route";
 import * as importRoute from "../imports/[id]/route";
 import * as importsRoute from "../imports/route";
+import * as scanRoute from "../scans/[id]/route";
+import * as scansRoute from "../scans/route";
 
 const contract = createContract(openApiDocument() as unknown as Record<string, unknown>);
 
@@ -38,6 +40,8 @@ const ROUTES: { pattern: RegExp; template: string; module: Record<string, unknow
   { pattern: /^\/api\/imports$/, template: "/api/imports", module: importsRoute },
   { pattern: /^\/api\/imports\/([^/]+)$/, template: "/api/imports/{id}", module: importRoute },
   { pattern: /^\/api\/imports\/([^/]+)\/commit$/, template: "/api/imports/{id}/commit", module: importCommitRoute },
+  { pattern: /^\/api\/scans$/, template: "/api/scans", module: scansRoute },
+  { pattern: /^\/api\/scans\/([^/]+)$/, template: "/api/scans/{id}", module: scanRoute },
   { pattern: /^\/api\/openapi\.json$/, template: "/api/openapi.json", module: openapiRoute },
 ];
 

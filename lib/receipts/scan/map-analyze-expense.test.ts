@@ -2,7 +2,7 @@ import { readFileSync } from "node:fs";
 import type { AnalyzeExpenseResponse, ExpenseField } from "@aws-sdk/client-textract";
 import { describe, expect, it } from "vitest";
 import { mapAnalyzeExpense } from "./map-analyze-expense";
-import { ScanResultSchema } from "./receipt-reader";
+import { ScanResultSchema } from "../../schemas";
 
 const saved = (name: string): AnalyzeExpenseResponse =>
   JSON.parse(readFileSync(new URL(`./__fixtures__/textract/${name}.json`, import.meta.url), "utf8"));

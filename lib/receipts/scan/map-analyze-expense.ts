@@ -10,7 +10,8 @@
  * another field than the total).
  */
 import type { AnalyzeExpenseResponse, ExpenseField } from "@aws-sdk/client-textract";
-import { toScanResult, type ScanDraft, type ScanField, type ScanResult } from "./receipt-reader";
+import { toScanResult, type ScanDraft, type ScanField } from "./receipt-reader";
+import type { ScanResult } from "../../schemas";
 import { amountOfText } from "./scan-amounts";
 import { detectCurrency, isCurrencyWord } from "./scan-currency";
 import { datesInLine } from "./scan-dates";

@@ -2,7 +2,7 @@ import { readdirSync, readFileSync } from "node:fs";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { parseReceiptText } from "./parse-receipt-text";
-import { ScanResultSchema } from "./receipt-reader";
+import { ScanResultSchema } from "../../schemas";
 
 const fixture = (name: string) => readFileSync(new URL(`./__fixtures__/ocr/${name}.txt`, import.meta.url), "utf8");
 

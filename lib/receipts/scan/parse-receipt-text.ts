@@ -7,7 +7,8 @@
  */
 import { currencyExponent } from "../../money";
 import { ocrLines, type ReceiptText } from "./ocr-text";
-import { toScanResult, type ScanDraft, type ScanResult } from "./receipt-reader";
+import { toScanResult, type ScanDraft } from "./receipt-reader";
+import type { ScanResult } from "../../schemas";
 import { detectCurrency } from "./scan-currency";
 import { findDate } from "./scan-dates";
 import { findMerchant } from "./scan-merchant";

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { ScanResultSchema, toScanResult } from "./receipt-reader";
+import { ScanResultSchema } from "../../schemas";
+import { toScanResult } from "./receipt-reader";
 
 describe("toScanResult", () => {
   it("formats the total in the read currency's decimals, else the default's", () => {

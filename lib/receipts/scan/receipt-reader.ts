@@ -6,24 +6,7 @@
  */
 import { z } from "zod";
 import { formatAmount, MAX_MINOR_UNITS } from "../../money";
-import { AmountTextSchema, CalendarDateSchema, CurrencySchema } from "../../schemas";
-
-/** 0..1: how sure the reader is (heuristic; see each reader). The UI can pre-fill only confident fields. */
-export const ConfidenceSchema = z.number().min(0).max(1);
-
-const scanned = <T extends z.ZodType>(value: T) => z.object({ value, confidence: ConfidenceSchema });
-
-export const ScanResultSchema = z
-  .object({
-    amount: scanned(AmountTextSchema)
-      .optional()
-      .meta({ description: "The total, as a decimal string with the decimals of `currency` (or of the default currency when none was read)" }),
-    currency: scanned(CurrencySchema).optional().meta({ description: "Read from a symbol or code; absent: the user's default applies" }),
-    date: scanned(CalendarDateSchema).optional().meta({ description: "Purchase date, never after the day of the scan" }),
-    merchant: scanned(z.string().min(1).max(200).regex(/^[^\p{Cc}]*$/u)).optional(),
-  })
-  .meta({ id: "ScanResult", description: "What a receipt scan proposes; every field is optional" });
-export type ScanResult = z.infer<typeof ScanResultSchema>;
+import { CalendarDateSchema, CurrencySchema, ScanResultSchema, type ScanResult } from "../../schemas";
 
 export const ReceiptScanInputSchema = z.object({
   /** The receipt's bytes (after the receipt function's clean-up: JPEG, PNG or WebP; PDFs are not read by tesseract). */

@@ -14,7 +14,8 @@ import Tesseract from "tesseract.js";
 import type { OcrLine } from "./ocr-text";
 import { parseReceiptText } from "./parse-receipt-text";
 import { prepareOcrImage } from "./prepare-ocr-image";
-import { ReceiptScanInputSchema, type ReceiptReader, type ReceiptScanInput, type ScanResult } from "./receipt-reader";
+import { ReceiptScanInputSchema, type ReceiptReader, type ReceiptScanInput } from "./receipt-reader";
+import type { ScanResult } from "../../schemas";
 
 export type TesseractReaderOptions = {
   /** Folder holding eng.traineddata.gz; default: @tesseract.js-data/eng/4.0.0_best_int resolved from node_modules. */

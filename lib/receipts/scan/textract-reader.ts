@@ -7,7 +7,8 @@
 import { AnalyzeExpenseCommand, type Document, type TextractClient } from "@aws-sdk/client-textract";
 import sharp from "sharp";
 import { mapAnalyzeExpense } from "./map-analyze-expense";
-import { ReceiptScanInputSchema, type ReceiptReader, type ReceiptScanInput, type ScanResult } from "./receipt-reader";
+import { ReceiptScanInputSchema, type ReceiptReader, type ReceiptScanInput } from "./receipt-reader";
+import type { ScanResult } from "../../schemas";
 
 export type TextractReaderDeps = { textract: Pick<TextractClient, "send"> };
 
