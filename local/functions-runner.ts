@@ -107,9 +107,9 @@ export function createFunctionsRunner(options: FunctionsRunnerOptions = {}): Fun
     if (!loaded) {
       const fn = functions.find((f) => f.name === name);
       if (!fn) throw new Error(`no local function named ${name}`);
-      const module = envReady.then(() => fn.load());
-      shutdowns.push(module.then((m) => m.shutdown).catch(() => undefined));
-      loaded = module.then((m) => m.handler);
+      const loadedModule = envReady.then(() => fn.load());
+      shutdowns.push(loadedModule.then((m) => m.shutdown).catch(() => undefined));
+      loaded = loadedModule.then((m) => m.handler);
       handlers.set(name, loaded);
     }
     return loaded;
