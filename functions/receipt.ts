@@ -9,11 +9,12 @@ import { createdObjectsOf } from "../lib/events/s3-object-created";
 import { createReceiptFiles } from "../lib/receipts/receipt-files";
 import { processUploadedReceipt, type ProcessOutcome } from "../lib/receipts/process-upload";
 import { sharedS3Client } from "../lib/s3-client";
-import { deploymentReceiptReader } from "../server/receipt-reader";
+import { createStageReader } from "../lib/receipts/scan/stage-reader";
 
 const client = sharedDocumentClient();
 const s3 = sharedS3Client();
-const reader = deploymentReceiptReader();
+// The stage decides: Textract on AWS, tesseract in the local stack.
+const reader = createStageReader(Resource.ReceiptReader.kind);
 
 /** Called by the local runner when its stack stops: tesseract's worker thread would keep the process alive. */
 export const shutdown = () => reader.close();

@@ -93,8 +93,8 @@ describe("receipt function", () => {
   it("is built from functions/receipt.ts, linked to the table and the bucket", () => {
     const build = builtFunction(dev, RECEIPT);
     expect(build).toMatchObject({ handler: "functions/receipt.handler", bundle: null, runtime: "nodejs24.x", dev: false });
-    expect(build.links).toEqual(["Expenses", "Files"]);
-    expect(builtFunction(production, RECEIPT).links).toEqual(["Expenses", "Files"]);
+    expect(build.links).toEqual(["Expenses", "Files", "ReceiptReader"]);
+    expect(builtFunction(production, RECEIPT).links).toEqual(["Expenses", "Files", "ReceiptReader"]);
   });
 
   it("has SST install sharp's linux build, at the version package.json pins", () => {
@@ -115,15 +115,22 @@ describe("receipt function", () => {
     });
   });
 
-  it.each(deployed)("may touch only the Expenses table, its indexes and the Files bucket (%s)", (_, e) => {
+  it.each(deployed)("may touch only the Expenses table, its indexes and the Files bucket, and call AnalyzeExpense (%s)", (_, e) => {
     const statements = inlineStatements(receiptRole(e));
-    expect(statements).toEqual(linkStatements(e));
+    // AnalyzeExpense supports no resource-level permission: its one action is allowed on "*", nothing else is.
+    const textract = { effect: "Allow", actions: ["textract:AnalyzeExpense"], resources: ["*"] };
+    expect(statements).toEqual([expect.objectContaining(textract), ...linkStatements(e)]);
     for (const s of statements) {
       for (const action of s.actions) expect(action, JSON.stringify(s)).not.toMatch(/\*/);
-      expect(s.resources, JSON.stringify(s)).not.toContain("*");
+      if (!s.actions.includes("textract:AnalyzeExpense")) expect(s.resources, JSON.stringify(s)).not.toContain("*");
     }
     const services = new Set(statements.flatMap((s) => s.actions).map((a) => a.split(":")[0]));
-    expect([...services].sort()).toEqual(["dynamodb", "s3"]);
+    expect([...services].sort()).toEqual(["dynamodb", "s3", "textract"]);
+  });
+
+  it.each(scenarios)("reads scans with Textract: its ReceiptReader link says so (%s)", (_, e) => {
+    // The local stack links tesseract instead; the handler only reads the link (server/receipt-reader.ts).
+    expect(resource(e, "sst:sst:LinkRef", "ReceiptReaderLinkRef").outputs).toMatchObject({ properties: { kind: "textract" }, target: "ReceiptReader" });
   });
 
   it.each(deployed)("has a role only Lambda can assume once deployed (%s)", (_, e) => {
@@ -144,7 +151,7 @@ describe("receipt function", () => {
 describe("receipt function under `sst dev`", () => {
   it("is a live target: SST runs functions/receipt.ts on the laptop with the same links", () => {
     const target = sstDev.devTargets.find((t) => t.functionID === RECEIPT);
-    expect(target).toMatchObject({ handler: "functions/receipt.handler", dev: true, links: ["Expenses", "Files"] });
+    expect(target).toMatchObject({ handler: "functions/receipt.handler", dev: true, links: ["Expenses", "Files", "ReceiptReader"] });
     expect(sstDev.builds.map((b) => b.functionID)).not.toContain(RECEIPT);
     const component = resource(sstDev, "sst:aws:Function", RECEIPT).outputs;
     expect(objectAt(component._metadata).dev).toBe(true);
@@ -164,7 +171,11 @@ describe("receipt function under `sst dev`", () => {
   });
 
   it("adds only SST's relay permissions to the role, which the account may assume (to run the handler locally)", () => {
-    expect(inlineStatements(receiptRole(sstDev))).toEqual([...linkStatements(sstDev), ...devRelayStatements()]);
+    expect(inlineStatements(receiptRole(sstDev))).toEqual([
+      expect.objectContaining({ actions: ["textract:AnalyzeExpense"], resources: ["*"] }),
+      ...linkStatements(sstDev),
+      ...devRelayStatements(),
+    ]);
     const trust = statementsOf(receiptRole(sstDev).inputs.assumeRolePolicy);
     expect(strings(trust[0]?.principals.AWS)).toEqual([`arn:aws:iam::${mockAccount}:root`]);
   });

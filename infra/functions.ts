@@ -3,6 +3,12 @@ import { deployedRole } from "./roles";
 import { bucket, importsPrefix, receiptsPrefix, table } from "./storage";
 
 /**
+ * Which reader scans receipt photos (server/receipt-reader.ts reads `kind`): Textract's AnalyzeExpense on AWS.
+ * The local stack links tesseract.js instead (local/stack.ts); the handler never asks where it runs.
+ */
+export const receiptReader = new sst.Linkable("ReceiptReader", { properties: { kind: "textract" } });
+
+/**
  * The Files bucket's event subscribers (DESIGN.md "Functions"). SST allows one `notify` per bucket (a second
  * call throws), so every subscriber is one entry of this call, each on its own prefix: receipts/ and imports/.
  */
@@ -10,14 +16,18 @@ export const bucketNotifications = bucket.notify({
   notifications: [
     {
       // Checks an uploaded receipt (magic bytes), strips its EXIF, writes it back with a thumbnail and marks the
-      // expense's receipt ready or rejected.
+      // expense's receipt ready or rejected; reads a scan's photo with Textract.
       name: "ReceiptUploaded",
       function: {
         handler: "functions/receipt.handler",
-        link: [table, bucket],
+        link: [table, bucket, receiptReader],
         // sharp is native: SST installs its linux build beside the bundle. heic-decode is wasm inlined in JS
-        // and bundles like any other package.
-        nodejs: { install: ["sharp"] },
+        // and bundles like any other package. tesseract.js (the local reader, imported only when it is the
+        // link's kind) stays out of the bundle: its worker script and language data are files, not modules.
+        nodejs: { install: ["sharp"], esbuild: { external: ["tesseract.js", "@tesseract.js-data/eng"] } },
+        // AnalyzeExpense has no resource-level permissions (IAM's service reference: no resource types), so
+        // its statement names "*"; it reads the photo from S3 as this role, which the bucket link allows.
+        permissions: [{ actions: ["textract:AnalyzeExpense"], resources: ["*"] }],
         // Lambda allots CPU in proportion to memory; sharp's resize and re-encode are CPU-bound.
         memory: "1536 MB",
         timeout: "60 seconds",

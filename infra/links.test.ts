@@ -78,7 +78,7 @@ describe("Resource reads of the functions' code, imports included", () => {
  * whether or not the file exists yet, and against the file once it does.
  */
 const CONTRACT = [
-  ["functions/receipt.ts", "FilesNotificationsNotificationReceiptUploaded", ["Expenses", "Files"]],
+  ["functions/receipt.ts", "FilesNotificationsNotificationReceiptUploaded", ["Expenses", "Files", "ReceiptReader"]],
   ["functions/export.ts", "Export", ["Expenses", "UserPool", "UserPoolClient"]],
   ["functions/analytics.ts", "ExpensesSubscriberAnalyticsFunction", ["Expenses", "Files"]],
   ["functions/import.ts", "Import", ["Expenses", "Files"]],

@@ -109,8 +109,8 @@ describe("Files bucket", () => {
       filter: { prefix: "" },
       abortIncompleteMultipartUpload: { daysAfterInitiation: 1 },
     });
-    // Only imports/ and unprocessed receipts expire: processed receipts, thumbnails and analytics/ are kept.
-    expect(rules.filter((r) => r.expiration !== undefined).map((r) => r.id)).toEqual(["expire-imports", "expire-unprocessed-receipts"]);
+    // Only imports/, unprocessed receipts and unsaved scans expire: receipts of expenses, thumbnails and analytics/ are kept.
+    expect(rules.filter((r) => r.expiration !== undefined).map((r) => r.id)).toEqual(["expire-imports", "expire-unprocessed-receipts", "expire-unsaved-scans"]);
   });
 
   it("expires receipt uploads still tagged unprocessed after 2 days, and no other receipt", () => {
@@ -124,8 +124,19 @@ describe("Files bucket", () => {
       expiration: { days: 2 },
     });
     const receiptRules = rules.filter((r) => JSON.stringify(r.filter).includes("receipts/"));
-    expect(receiptRules.map((r) => r.id)).toEqual(["expire-unprocessed-receipts"]);
+    expect(receiptRules.map((r) => r.id)).toEqual(["expire-unprocessed-receipts", "expire-unsaved-scans"]);
     expect(bucketParts(production).lifecycle.rules).toEqual(bucketParts().lifecycle.rules);
+  });
+
+  it("expires photos of scans never saved as an expense after 3 days (the scan itself lasts 2)", () => {
+    const rules = arrayAt(bucketParts().lifecycle.rules).map(objectAt);
+    // The tag the receipt function writes a scan's photo with; saving the expense removes it.
+    expect(rules.find((r) => r.id === "expire-unsaved-scans")).toEqual({
+      id: "expire-unsaved-scans",
+      status: "Enabled",
+      filter: { and: { prefix: "receipts/", tags: { "ledgerline-receipt": "unsaved-scan" } } },
+      expiration: { days: 3 },
+    });
   });
 
   it("is never emptied or removed in production; other stages are disposable", () => {

@@ -38,6 +38,14 @@ export const importsPrefix = "imports/";
  */
 export const unprocessedReceiptTag = { key: "ledgerline-receipt", value: "unprocessed" };
 
+/**
+ * The tag the receipt function writes a scan's photo (and thumbnail) with until the expense is saved, which
+ * removes it; so a tagged object is a scan nobody saved and expires after the scan itself (2 days,
+ * lib/receipts/scan-item.ts). lib/receipts/receipt-keys.ts holds the same key and value.
+ */
+export const unsavedScanTag = { key: "ledgerline-receipt", value: "unsaved-scan" };
+export const unsavedScanDays = 3;
+
 /** Days an unprocessed receipt upload is kept: the function runs within seconds, retries included. */
 export const unprocessedReceiptDays = 2;
 
@@ -78,6 +86,12 @@ export const bucket = new sst.aws.Bucket("Files", {
           status: "Enabled",
           filter: { and: { prefix: receiptsPrefix, tags: { [unprocessedReceiptTag.key]: unprocessedReceiptTag.value } } },
           expiration: { days: unprocessedReceiptDays },
+        },
+        {
+          id: "expire-unsaved-scans",
+          status: "Enabled",
+          filter: { and: { prefix: receiptsPrefix, tags: { [unsavedScanTag.key]: unsavedScanTag.value } } },
+          expiration: { days: unsavedScanDays },
         },
       ]);
     },
