@@ -32,6 +32,13 @@ describe("local functions runner", () => {
     expect(process.env.PROBE_ENV).toBe("1");
   });
 
+  it("says in its line when a scan's photo was read too", async () => {
+    const { runner, lines } = runnerWith(async () => [{ outcome: "ready", scan: "done" }]);
+    runner.deliverS3(event("receipts/u/e/scan"));
+    await runner.idle();
+    expect(lines[0]).toMatch(/ok ready \(scan done\)$/);
+  });
+
   it("delivers only the subscribed event names and prefixes", async () => {
     const { runner, received } = runnerWith(async () => []);
     runner.deliverS3(event("imports/u/x.csv"));

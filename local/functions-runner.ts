@@ -63,13 +63,15 @@ function describe(error: unknown): string {
   return error instanceof Error ? error.message.split("\n")[0] ?? error.name : String(error);
 }
 
-/** The outcomes a handler returned, counted: "ready", or "written ×3, deleted" for a stream batch. */
+/** The outcomes a handler returned, counted: "ready", "ready (scan done)", or "written ×3, deleted" for a stream batch. */
 function summary(result: unknown): string {
   if (!Array.isArray(result)) return "";
   const counts = new Map<string, number>();
   for (const item of result) {
     if (typeof item === "object" && item !== null && "outcome" in item && typeof item.outcome === "string") {
-      counts.set(item.outcome, (counts.get(item.outcome) ?? 0) + 1);
+      // A receipt scan's photo is also read: "ready (scan done)".
+      const label = "scan" in item && typeof item.scan === "string" ? `${item.outcome} (scan ${item.scan})` : item.outcome;
+      counts.set(label, (counts.get(label) ?? 0) + 1);
     }
   }
   const parts = [...counts].map(([outcome, count]) => (count === 1 ? outcome : `${outcome} ×${count}`));

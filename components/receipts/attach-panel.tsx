@@ -7,7 +7,8 @@ import { CameraIcon, UploadIcon } from "./receipt-icons";
 
 type Props = {
   id: string;
-  title: string;
+  /** What the panel is for, as its heading ("Attach a receipt to Lunch"). */
+  heading: string;
   /** Phones and tablets: a "Take photo" button instead of the drop zone. */
   isTouchFirst: boolean;
   /** Why the last file chosen cannot be a receipt (checked before anything is sent). */
@@ -24,7 +25,7 @@ const openPanels: symbol[] = [];
  * Where a receipt comes from: a file, the camera (phones), a drop or a paste (desktop). Focus starts on the
  * first button; Escape closes (the opener puts focus back on its button).
  */
-export function AttachPanel({ id, title, isTouchFirst, error, onFile, onClose, className = "" }: Props) {
+export function AttachPanel({ id, heading, isTouchFirst, error, onFile, onClose, className = "" }: Props) {
   const fileRef = useRef<HTMLInputElement>(null);
   const cameraRef = useRef<HTMLInputElement>(null);
   const firstRef = useRef<HTMLButtonElement>(null);
@@ -92,7 +93,7 @@ export function AttachPanel({ id, title, isTouchFirst, error, onFile, onClose, c
     >
       <div className="flex items-center justify-between gap-3">
         <p id={`${id}-title`} className="min-w-0 text-sm font-medium text-slate-800">
-          Attach a receipt to {title}
+          {heading}
         </p>
         <Button variant="quiet" size="sm" className="-my-1 -mr-1" onClick={onClose}>
           Close

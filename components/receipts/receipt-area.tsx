@@ -100,7 +100,7 @@ export function ReceiptArea({ expenseId, title, receipt, tileClassName, lineClas
         className={lineClassName}
       />
       {panel ? (
-        <AttachPanel id={panelId} title={title} isTouchFirst={isTouchFirst} error={panel.error} onFile={onFile} onClose={closePanel} className={panelClassName} />
+        <AttachPanel id={panelId} heading={`Attach a receipt to ${title}`} isTouchFirst={isTouchFirst} error={panel.error} onFile={onFile} onClose={closePanel} className={panelClassName} />
       ) : null}
       {isViewing && current ? (
         <ReceiptViewer

@@ -1,3 +1,4 @@
+import type { ReactNode } from "react";
 import type { FieldErrors, UseFormRegister } from "react-hook-form";
 import { CURRENCY_OPTIONS } from "@/client/expenses/expense-form-options";
 import type { ExpenseFormValues } from "@/client/expenses/expense-patch";
@@ -15,13 +16,15 @@ type Props = {
   errors: FieldErrors<ExpenseFormValues>;
   /** The category picker's options, recent ones first. */
   categories: readonly string[];
+  /** A note under a field (the add form marks what a receipt scan filled in). */
+  hints?: Partial<Record<keyof ExpenseFormValues, ReactNode>>;
 };
 
 /** Date, amount, currency, category, description and merchant, laid out for a 2-column / lg 12-column grid. */
-export function ExpenseFields({ idPrefix, register, errors, categories }: Props) {
+export function ExpenseFields({ idPrefix, register, errors, categories, hints = {} }: Props) {
   const bind = (name: keyof ExpenseFormValues) => {
     const message = errors[name]?.message;
-    return { id: `${idPrefix}-${name}`, error: message ? sentence(message) : undefined, ...register(name) };
+    return { id: `${idPrefix}-${name}`, error: message ? sentence(message) : undefined, hint: hints[name], ...register(name) };
   };
   return (
     <>
@@ -41,7 +44,7 @@ export function ExpenseFields({ idPrefix, register, errors, categories }: Props)
         <Field label="Description" autoComplete="off" placeholder="Lunch with Sam" {...bind("description")} />
       </div>
       <div className="col-span-2 lg:col-span-4">
-        <Field label="Merchant" hint="Optional" autoComplete="off" {...bind("merchant")} />
+        <Field label="Merchant" autoComplete="off" {...bind("merchant")} hint={hints.merchant ?? "Optional"} />
       </div>
     </>
   );

@@ -1,14 +1,15 @@
-import type { ComponentPropsWithRef } from "react";
+import type { ComponentPropsWithRef, ReactNode } from "react";
 import { controlClass, describedBy, FieldNotes, fieldId } from "./field";
 
 type SelectFieldProps = ComponentPropsWithRef<"select"> & {
   label: string;
   options: readonly string[];
+  hint?: ReactNode;
   error?: string | null;
 };
 
 /** A labelled native select (native so phones show their own picker and the keyboard works as expected). */
-export function SelectField({ label, options, error, id, ...select }: SelectFieldProps) {
+export function SelectField({ label, options, hint, error, id, ...select }: SelectFieldProps) {
   const selectId = id ?? fieldId(label);
   return (
     <div className="flex min-w-0 flex-col gap-1.5">
@@ -17,7 +18,7 @@ export function SelectField({ label, options, error, id, ...select }: SelectFiel
       </label>
       <select
         id={selectId}
-        aria-describedby={describedBy(selectId, null, error)}
+        aria-describedby={describedBy(selectId, hint, error)}
         aria-invalid={error ? true : undefined}
         className={controlClass(Boolean(error))}
         {...select}
@@ -28,7 +29,7 @@ export function SelectField({ label, options, error, id, ...select }: SelectFiel
           </option>
         ))}
       </select>
-      <FieldNotes id={selectId} error={error} />
+      <FieldNotes id={selectId} hint={hint} error={error} />
     </div>
   );
 }
