@@ -4,6 +4,7 @@ import type { ExpenseFormValues } from "@/client/expenses/expense-patch";
 import { sentence } from "@/client/api/field-errors";
 import { Field } from "../ui/field";
 import { SelectField } from "../ui/select-field";
+import { CategoryField } from "./category-field";
 
 /** The fields in the order they are shown; a form focuses the first invalid one. */
 export const EXPENSE_FIELDS = ["date", "amount", "currency", "category", "description", "merchant"] as const;
@@ -13,7 +14,7 @@ type Props = {
   idPrefix: string;
   register: UseFormRegister<ExpenseFormValues>;
   errors: FieldErrors<ExpenseFormValues>;
-  /** The category picker's options, recent ones first. */
+  /** The category picker's options, recent ones first; any other valid name can be typed. */
   categories: readonly string[];
 };
 
@@ -35,7 +36,7 @@ export function ExpenseFields({ idPrefix, register, errors, categories }: Props)
         <SelectField label="Currency" options={CURRENCY_OPTIONS} {...bind("currency")} />
       </div>
       <div className="col-span-2 lg:col-span-4">
-        <SelectField label="Category" options={categories} {...bind("category")} />
+        <CategoryField label="Category" options={categories} {...bind("category")} />
       </div>
       <div className="col-span-2 lg:col-span-5">
         <Field label="Description" autoComplete="off" placeholder="Lunch with Sam" {...bind("description")} />
