@@ -1,5 +1,6 @@
 import type { Locator, Page } from "@playwright/test";
 import { expect } from "@playwright/test";
+import sharp from "sharp";
 import type { NewUser } from "./fixtures";
 import { ExpenseListSchema, type ExpenseJson } from "../lib/schemas";
 
@@ -63,13 +64,24 @@ export async function openAddForm(page: Page): Promise<Locator> {
   return form;
 }
 
+/**
+ * Types a category into a form's Category box (an existing one or a new name) and leaves it with Tab, which
+ * closes its list, so nothing covers the fields below.
+ */
+export async function chooseCategory(form: Locator, category: string): Promise<void> {
+  const field = form.getByRole("combobox", { name: "Category", exact: true });
+  await field.fill(category);
+  await field.press("Tab");
+  await expect(field).toHaveValue(category);
+}
+
 /** Fills the tracker's add form and submits it; does not wait for the outcome (success or field errors). */
 export async function submitExpense(page: Page, expense: ExpenseInput): Promise<void> {
   const form = await openAddForm(page);
   await form.getByLabel("Date").fill(expense.date);
   await form.getByLabel("Amount").fill(expense.amount);
   await form.getByLabel("Currency").selectOption(expense.currency);
-  await form.getByLabel("Category").selectOption(expense.category);
+  await chooseCategory(form, expense.category);
   await form.getByLabel("Description").fill(expense.description);
   await form.getByLabel("Merchant").fill(expense.merchant ?? "");
   await form.getByRole("button", { name: "Add expense" }).click();
@@ -123,6 +135,16 @@ export async function patchExpenseViaApi(page: Page, description: string, patch:
 
 /** A file as a person picks it; `mimeType` is what the browser reports (Chrome reports "" for HEIC). */
 export type PickedFile = { name: string; mimeType: string; buffer: Buffer };
+
+/** A small portrait receipt photo as a PNG. */
+export async function receiptPng(): Promise<PickedFile> {
+  const svg = Buffer.from(
+    `<svg xmlns="http://www.w3.org/2000/svg" width="600" height="800"><rect width="100%" height="100%" fill="#f8f5ee"/>` +
+      `<text x="60" y="160" font-size="64" font-family="sans-serif">CAFE BLUM</text>` +
+      `<text x="60" y="400" font-size="48" font-family="monospace">TOTAL 12.50</text></svg>`,
+  );
+  return { name: "blum.png", mimeType: "image/png", buffer: await sharp(svg).png().toBuffer() };
+}
 
 /** Opens a row's attach panel with its paperclip button and returns the panel. */
 export async function openAttachPanel(page: Page, title: string): Promise<Locator> {

@@ -85,7 +85,7 @@ export const CategorySchema = z
   .string()
   .trim()
   .min(1, "must not be empty")
-  .max(50)
+  .max(50, "must be at most 50 characters")
   .regex(SINGLE_LINE, "must be a single line of text")
   .transform((name) => canonicalDefaults.get(name.toLowerCase()) ?? name)
   .meta({ description: `One of ${DEFAULT_CATEGORIES.join(", ")} or a name of your own`, example: "Food" });

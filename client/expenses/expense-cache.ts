@@ -3,11 +3,15 @@ import type { ExpenseJson, ExpenseList } from "@/lib/schemas";
 import { matchesFilters, type ExpenseFilters } from "./expense-filters";
 import { placeInPages } from "./expense-order";
 
-/** Every list query is `["expenses", "list", filters, today]`; the summary's are `["summary", from, to]`. */
+/**
+ * Every list query is `["expenses", "list", filters, today]`; the summary's are `["summary", from, to]`.
+ * `recent` is the newest page whatever the filters, for the category picker (refreshed after every write).
+ */
 export const expenseKeys = {
   all: ["expenses"] as const,
   lists: ["expenses", "list"] as const,
   list: (filters: ExpenseFilters, today: string) => ["expenses", "list", filters, today] as const,
+  recent: ["expenses", "recent"] as const,
 };
 
 export type ExpensePages = InfiniteData<ExpenseList, string | null>;

@@ -149,7 +149,7 @@ export function InsightsHome() {
                 {merchants.data && !merchants.data.isComplete ? `, from your latest ${merchants.data.items.length} expenses` : ""}.
               </p>
               {merchants.isPending ? (
-                <p className="mt-2 text-sm text-slate-500">Loading…</p>
+                <p className="mt-2 text-sm text-slate-500 dark:text-slate-400">Loading…</p>
               ) : top.length === 0 ? (
                 <p className="mt-2 text-sm text-slate-600 dark:text-slate-400">No expenses with a merchant in this period.</p>
               ) : (

@@ -84,7 +84,7 @@ export function AttachPanel({ id, heading, isTouchFirst, error, onFile, onClose,
       id={id}
       role="group"
       aria-labelledby={`${id}-title`}
-      className={`rounded-xl border border-slate-200 bg-slate-50 p-3 ${className}`}
+      className={`rounded-xl border border-slate-200 bg-slate-50 p-3 dark:border-slate-700 dark:bg-slate-800 ${className}`}
       onKeyDown={(event) => {
         if (event.key !== "Escape") return;
         event.stopPropagation();
@@ -92,7 +92,7 @@ export function AttachPanel({ id, heading, isTouchFirst, error, onFile, onClose,
       }}
     >
       <div className="flex items-center justify-between gap-3">
-        <p id={`${id}-title`} className="min-w-0 text-sm font-medium text-slate-800">
+        <p id={`${id}-title`} className="min-w-0 text-sm font-medium text-slate-800 dark:text-slate-100">
           {heading}
         </p>
         <Button variant="quiet" size="sm" className="-my-1 -mr-1" onClick={onClose}>
@@ -120,11 +120,11 @@ export function AttachPanel({ id, heading, isTouchFirst, error, onFile, onClose,
           onDragLeave={onDragLeave}
           onDrop={onDrop}
           className={`mt-2 flex flex-wrap items-center justify-center gap-x-4 gap-y-2 rounded-lg border-2 border-dashed px-4 py-4 text-center transition ${
-            isDragging ? "border-emerald-600 bg-emerald-50" : "border-slate-300 bg-white"
+            isDragging ? "border-emerald-600 bg-emerald-50 dark:border-emerald-400 dark:bg-emerald-950" : "border-slate-300 bg-white dark:border-slate-600 dark:bg-slate-900"
           }`}
         >
-          <UploadIcon className="size-6 text-slate-400" />
-          <p className="text-sm text-slate-700">
+          <UploadIcon className="size-6 text-slate-400 dark:text-slate-500" />
+          <p className="text-sm text-slate-700 dark:text-slate-300">
             <span className="font-medium">Drop a receipt here</span> or paste an image, or
           </p>
           <Button ref={firstRef} size="sm" onClick={() => fileRef.current?.click()}>
@@ -132,9 +132,9 @@ export function AttachPanel({ id, heading, isTouchFirst, error, onFile, onClose,
           </Button>
         </div>
       )}
-      <p className="mt-2 text-xs text-slate-600">A photo (JPEG, PNG, WebP, HEIC) or a PDF, up to 10&nbsp;MB.</p>
+      <p className="mt-2 text-xs text-slate-600 dark:text-slate-400">A photo (JPEG, PNG, WebP, HEIC) or a PDF, up to 10&nbsp;MB.</p>
       {error ? (
-        <p role="alert" className="mt-2 text-sm font-medium text-red-800">
+        <p role="alert" className="mt-2 text-sm font-medium text-red-800 dark:text-red-300">
           {error}
         </p>
       ) : null}

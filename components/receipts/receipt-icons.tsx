@@ -12,7 +12,7 @@ export function PaperclipIcon({ className = "size-5" }: { className?: string }) 
 export function PageIcon({ className = "size-6", label }: { className?: string; label?: string }) {
   return (
     <svg viewBox="0 0 32 40" className={`shrink-0 ${className}`} aria-hidden>
-      <path d="M4 3h17l8 8v26H4z" fill="white" stroke="currentColor" strokeWidth="2" strokeLinejoin="round" />
+      <path d="M4 3h17l8 8v26H4z" className="fill-white dark:fill-slate-900" stroke="currentColor" strokeWidth="2" strokeLinejoin="round" />
       <path d="M21 3v8h8" fill="none" stroke="currentColor" strokeWidth="2" strokeLinejoin="round" />
       {label ? (
         <text x="16.5" y="29" textAnchor="middle" fontSize="9" fontWeight="700" fill="currentColor" fontFamily="system-ui, sans-serif">

@@ -47,7 +47,7 @@ export function ReceiptStatusLine({ display, onCancel, onRetry, onCheckAgain, on
         {label}
       </Button>
       {dismissError ? (
-        <p role="alert" className="w-full font-medium text-red-800">
+        <p role="alert" className="w-full font-medium text-red-800 dark:text-red-300">
           {dismissError}
         </p>
       ) : null}
@@ -59,7 +59,7 @@ export function ReceiptStatusLine({ display, onCancel, onRetry, onCheckAgain, on
       const label = isReplacing ? "Uploading new receipt" : "Uploading receipt";
       return (
         <div className={`${line} flex-nowrap`}>
-          <span className="shrink-0 text-slate-600">
+          <span className="shrink-0 text-slate-600 dark:text-slate-400">
             {isReplacing ? (
               // A phone's line has room for the bar or for the words; the tile's badge says which receipt.
               <>
@@ -76,11 +76,11 @@ export function ReceiptStatusLine({ display, onCancel, onRetry, onCheckAgain, on
             aria-valuemin={0}
             aria-valuemax={100}
             aria-valuenow={display.percent}
-            className="h-2 min-w-0 flex-1 overflow-hidden rounded-full bg-slate-200"
+            className="h-2 min-w-0 flex-1 overflow-hidden rounded-full bg-slate-200 dark:bg-slate-700"
           >
-            <div className="h-full rounded-full bg-emerald-600 transition-[width] duration-200" style={{ width: `${display.percent}%` }} />
+            <div className="h-full rounded-full bg-emerald-600 transition-[width] dark:bg-emerald-400 duration-200" style={{ width: `${display.percent}%` }} />
           </div>
-          <span aria-hidden className="w-10 text-right tabular-nums text-slate-600">
+          <span aria-hidden className="w-10 text-right tabular-nums text-slate-600 dark:text-slate-400">
             {display.percent}%
           </span>
           <Button ref={primaryRef} variant="quiet" size="sm" className="-my-1" onClick={onCancel}>
@@ -91,15 +91,15 @@ export function ReceiptStatusLine({ display, onCancel, onRetry, onCheckAgain, on
     }
     case "checking":
       return (
-        <p className={`${line} min-h-9 text-slate-600`}>
-          <Spinner className="size-4 text-emerald-700" />
+        <p className={`${line} min-h-9 text-slate-600 dark:text-slate-400`}>
+          <Spinner className="size-4 text-emerald-700 dark:text-emerald-400" />
           {isReplacing ? "Checking new receipt…" : "Checking receipt…"}
         </p>
       );
     case "timed-out":
       return (
         <div className={line}>
-          <p className="min-w-0 flex-[1_1_16rem] text-slate-700">
+          <p className="min-w-0 flex-[1_1_16rem] text-slate-700 dark:text-slate-300">
             {isReplacing ? "Checking the new receipt is taking longer than usual." : "Checking this receipt is taking longer than usual."}
           </p>
           <Button ref={primaryRef} size="sm" onClick={onCheckAgain}>
@@ -113,7 +113,7 @@ export function ReceiptStatusLine({ display, onCancel, onRetry, onCheckAgain, on
     case "failed":
       return (
         <div className={line}>
-          <p className="min-w-0 flex-[1_1_16rem] font-medium text-red-800">{display.message}</p>
+          <p className="min-w-0 flex-[1_1_16rem] font-medium text-red-800 dark:text-red-300">{display.message}</p>
           {display.canRetry ? (
             <Button ref={primaryRef} size="sm" onClick={onRetry}>
               Try again
@@ -131,7 +131,7 @@ export function ReceiptStatusLine({ display, onCancel, onRetry, onCheckAgain, on
     case "rejected":
       return (
         <div className={line}>
-          <p className="min-w-0 flex-[1_1_16rem] text-amber-900">
+          <p className="min-w-0 flex-[1_1_16rem] text-amber-900 dark:text-amber-200">
             <span className="font-medium">{isReplacing ? "Your new file was not accepted:" : "Receipt not accepted."}</span> {display.reason}
           </p>
           <Button ref={primaryRef} size="sm" onClick={onChooseFile}>
@@ -145,7 +145,7 @@ export function ReceiptStatusLine({ display, onCancel, onRetry, onCheckAgain, on
       // trying again means choosing it again.
       return (
         <div className={line}>
-          <p className="min-w-0 flex-[1_1_16rem] text-amber-900">
+          <p className="min-w-0 flex-[1_1_16rem] text-amber-900 dark:text-amber-200">
             {isReplacing ? "The new file did not finish uploading." : "The last upload of this receipt did not finish."}
           </p>
           <Button ref={primaryRef} size="sm" onClick={onChooseFile}>

@@ -92,7 +92,7 @@ export function ZoomableImage({ src, alt, zoom, onFitScale, onError }: Props) {
       onPointerMove={onPointerMove}
       onPointerUp={endDrag}
       onPointerCancel={endDrag}
-      className={`flex min-h-0 flex-1 overflow-auto bg-slate-100 outline-none focus-visible:ring-2 focus-visible:ring-inset focus-visible:ring-emerald-700 ${
+      className={`flex min-h-0 flex-1 overflow-auto bg-slate-100 outline-none focus-visible:ring-2 focus-visible:ring-inset focus-visible:ring-emerald-700 dark:bg-slate-950 dark:focus-visible:ring-emerald-400 ${
         zoom > 1 ? "cursor-grab active:cursor-grabbing" : ""
       }`}
     >

@@ -5,6 +5,7 @@ import type { ExpenseFormValues } from "@/client/expenses/expense-patch";
 import { sentence } from "@/client/api/field-errors";
 import { Field } from "../ui/field";
 import { SelectField } from "../ui/select-field";
+import { CategoryField } from "./category-field";
 
 /** The fields in the order they are shown; a form focuses the first invalid one. */
 export const EXPENSE_FIELDS = ["date", "amount", "currency", "category", "description", "merchant"] as const;
@@ -14,7 +15,7 @@ type Props = {
   idPrefix: string;
   register: UseFormRegister<ExpenseFormValues>;
   errors: FieldErrors<ExpenseFormValues>;
-  /** The category picker's options, recent ones first. */
+  /** The category picker's options, recent ones first; any other valid name can be typed. */
   categories: readonly string[];
   /** A note under a field (the add form marks what a receipt scan filled in). */
   hints?: Partial<Record<keyof ExpenseFormValues, ReactNode>>;
@@ -38,7 +39,7 @@ export function ExpenseFields({ idPrefix, register, errors, categories, hints = 
         <SelectField label="Currency" options={CURRENCY_OPTIONS} {...bind("currency")} />
       </div>
       <div className="col-span-2 lg:col-span-4">
-        <SelectField label="Category" options={categories} {...bind("category")} />
+        <CategoryField label="Category" options={categories} {...bind("category")} />
       </div>
       <div className="col-span-2 lg:col-span-5">
         <Field label="Description" autoComplete="off" placeholder="Lunch with Sam" {...bind("description")} />

@@ -52,7 +52,7 @@ export function ExpenseList({ state, more, isFiltered, categories, onRetry, onLo
             </h3>
             <ul
               aria-label={`Expenses on ${label}`}
-              className="divide-y divide-slate-100 overflow-hidden rounded-2xl border border-slate-200 bg-white shadow-sm dark:divide-slate-800 dark:border-slate-700 dark:bg-slate-900"
+              className="divide-y divide-slate-100 rounded-2xl border border-slate-200 bg-white shadow-sm dark:divide-slate-800 dark:border-slate-700 dark:bg-slate-900"
             >
               {day.items.map((expense) =>
                 isOptimistic(expense.id) ? (

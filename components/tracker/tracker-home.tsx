@@ -5,9 +5,9 @@ import { usePathname, useRouter, useSearchParams } from "next/navigation";
 import { useCallback, useMemo, useState } from "react";
 import { placeExpense } from "@/client/expenses/expense-cache";
 import { filterParams, filtersQuery, hasFilters, parseFilters, periodRange, summaryRange, type ExpenseFilters } from "@/client/expenses/expense-filters";
-import { CATEGORY_OPTIONS } from "@/client/expenses/expense-form-options";
 import { useDownloadCsv } from "@/client/expenses/download-csv";
 import { localToday } from "@/client/expenses/format-expense";
+import { useCategoryOptions } from "@/client/expenses/use-category-options";
 import { useExpenses } from "@/client/expenses/use-expenses";
 import { useUndoableDelete } from "@/client/expenses/use-undoable-delete";
 import { useBudgets, useMe, useSettings } from "@/client/settings/use-settings";
@@ -23,13 +23,6 @@ import { AddExpenseForm } from "./add-expense-form";
 import { ExpenseList } from "./expense-list";
 import { FilterBar } from "./filter-bar";
 import { FilterTotals } from "./filter-totals";
-
-/** Recent categories first (from the loaded rows), then the defaults, then the rest of the user's own. */
-function categoryOptions(items: readonly ExpenseJson[]): string[] {
-  const recent = [...new Set(items.slice(0, 30).map((item) => item.category))].slice(0, 4);
-  const rest = [...new Set(items.map((item) => item.category))];
-  return [...new Set([...recent, ...CATEGORY_OPTIONS, ...rest])];
-}
 
 export function TrackerHome() {
   const router = useRouter();
@@ -56,7 +49,8 @@ export function TrackerHome() {
   const csv = useDownloadCsv();
   const listState = expenses.state.status === "ready" ? { ...expenses.state, items: expenses.state.items.filter((item) => !deletes.hiddenIds.has(item.id)) } : expenses.state;
   const items = listState.status === "ready" ? listState.items : [];
-  const categories = categoryOptions(items);
+  const budgetCategories = budgets.data?.budgets.map((budget) => budget.category) ?? [];
+  const categories = useCategoryOptions(items, filters.category ? [filters.category, ...budgetCategories] : budgetCategories);
   const onUpdated = useCallback((expense: ExpenseJson) => placeExpense(client, expense), [client]);
 
   return (

@@ -63,7 +63,7 @@ export function SubmitButton({ busy, children }: { busy: boolean; children: Reac
       type="submit"
       disabled={busy}
       aria-busy={busy}
-      className="inline-flex h-11 items-center justify-center gap-2 whitespace-nowrap rounded-lg bg-emerald-700 px-4 font-semibold text-white shadow-sm transition hover:bg-emerald-800 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-emerald-700 disabled:cursor-wait disabled:opacity-70"
+      className="inline-flex h-11 items-center justify-center gap-2 whitespace-nowrap rounded-lg bg-emerald-700 px-4 font-semibold text-white shadow-sm transition hover:bg-emerald-800 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-emerald-700 dark:focus-visible:outline-emerald-400 disabled:cursor-wait disabled:opacity-70"
     >
       {busy ? <span className="size-4 animate-spin rounded-full border-2 border-white/40 border-t-white" aria-hidden /> : null}
       {children}
@@ -76,7 +76,7 @@ export function LinkButton({ onClick, children }: { onClick: () => void; childre
     <button
       type="button"
       onClick={onClick}
-      className="text-sm font-medium text-emerald-800 underline-offset-4 dark:text-emerald-300 hover:underline focus-visible:outline-2 focus-visible:outline-emerald-700"
+      className="text-sm font-medium text-emerald-800 underline-offset-4 dark:text-emerald-300 hover:underline focus-visible:outline-2 focus-visible:outline-emerald-700 dark:focus-visible:outline-emerald-400"
     >
       {children}
     </button>

@@ -1,0 +1,21 @@
+"use client";
+
+import { useQuery } from "@tanstack/react-query";
+import type { ExpenseJson } from "@/lib/schemas";
+import { categoryOptions } from "./category-options";
+import { expenseKeys } from "./expense-cache";
+import { listExpenses } from "./expenses-api";
+
+/**
+ * The category picker's options for the signed-in user: recent ones from the newest expenses whatever the
+ * list's filters (so filtering by one category does not hide the others), plus what the list has loaded
+ * (a row just added or edited counts before the refetch) and `named` (budgets, the current filter).
+ */
+export function useCategoryOptions(loaded: readonly ExpenseJson[], named: readonly string[]): string[] {
+  const recent = useQuery({
+    queryKey: expenseKeys.recent,
+    queryFn: () => listExpenses(new URLSearchParams(), null, 100),
+    staleTime: 30_000,
+  });
+  return categoryOptions([...loaded, ...(recent.data?.items ?? [])], named);
+}
