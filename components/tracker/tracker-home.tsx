@@ -54,9 +54,11 @@ export function TrackerHome() {
   const summary = useSummary({ from: range.from, to: range.to });
   const deletes = useUndoableDelete();
   const csv = useDownloadCsv();
-  const listState = expenses.state.status === "ready" ? { ...expenses.state, items: expenses.state.items.filter((item) => !deletes.hiddenIds.has(item.id)) } : expenses.state;
-  const items = listState.status === "ready" ? listState.items : [];
-  const categories = categoryOptions(items);
+  // Memoised so the rows (memo) keep their props while the other queries (me, settings, summary) arrive.
+  const loaded = expenses.state.status === "ready" ? expenses.state.items : null;
+  const items = useMemo(() => (loaded ?? []).filter((item) => !deletes.hiddenIds.has(item.id)), [loaded, deletes.hiddenIds]);
+  const listState = expenses.state.status === "ready" ? { ...expenses.state, items } : expenses.state;
+  const categories = useMemo(() => categoryOptions(items), [items]);
   const onUpdated = useCallback((expense: ExpenseJson) => placeExpense(client, expense), [client]);
 
   return (
