@@ -71,12 +71,20 @@ export function formatAmount(minor: bigint, currency: string): string {
   return `${sign}${digits.slice(0, -exponent)}.${digits.slice(-exponent)}`;
 }
 
+/** Building an Intl.NumberFormat costs far more than formatting with one, and a list shows hundreds of amounts. */
+const displayFormatters = new Map<string, Intl.NumberFormat>();
+
 /**
  * Human display ("€1,234.50", "1.234,50 €") for a locale. Intl formats the decimal *string* exactly
  * (ES2023 Intl.NumberFormat v3), so large amounts never pass through a double.
  */
 export function displayAmount(minor: bigint, currency: string, locale = "en"): string {
-  const formatter = new Intl.NumberFormat(locale, { style: "currency", currency });
+  const key = `${locale}|${currency}`;
+  let formatter = displayFormatters.get(key);
+  if (!formatter) {
+    formatter = new Intl.NumberFormat(locale, { style: "currency", currency });
+    displayFormatters.set(key, formatter);
+  }
   // The string overload is standard since ES2023; TypeScript's lib types only declare number | bigint.
   const format = formatter.format as (value: number | bigint | string) => string;
   return format(formatAmount(minor, currency));

@@ -1,6 +1,7 @@
 "use client";
 
 import { useQuery } from "@tanstack/react-query";
+import { useMemo } from "react";
 import type { ExpenseJson } from "@/lib/schemas";
 import { categoryOptions } from "./category-options";
 import { expenseKeys } from "./expense-cache";
@@ -17,5 +18,8 @@ export function useCategoryOptions(loaded: readonly ExpenseJson[], named: readon
     queryFn: () => listExpenses(new URLSearchParams(), null, 100),
     staleTime: 30_000,
   });
-  return categoryOptions([...loaded, ...(recent.data?.items ?? [])], named);
+  // The same list keeps its identity across renders, so memoised rows that take it are not re-rendered.
+  // Category names are single lines (CategorySchema): "\n" cannot occur in one.
+  const key = categoryOptions([...loaded, ...(recent.data?.items ?? [])], named).join("\n");
+  return useMemo(() => (key === "" ? [] : key.split("\n")), [key]);
 }

@@ -1,6 +1,7 @@
 "use client";
 
 import { useInfiniteQuery } from "@tanstack/react-query";
+import { useCallback, useMemo } from "react";
 import type { ExpenseJson } from "@/lib/schemas";
 import { describeApiError } from "@/client/api/describe-api-error";
 import { expenseKeys } from "./expense-cache";
@@ -23,9 +24,12 @@ export function useExpenses(filters: ExpenseFilters, today: string) {
     getNextPageParam: (last) => last.nextCursor,
   });
 
-  const items = query.data?.pages.flatMap((page) => page.items) ?? [];
-  const nextCursor = query.data?.pages.at(-1)?.nextCursor ?? null;
-  const state: ExpensesState = query.data
+  // The same array (and reload) until the data changes, so memoised rows skip the renders of other queries.
+  const { data, refetch } = query;
+  const items = useMemo(() => data?.pages.flatMap((page) => page.items) ?? [], [data]);
+  const reload = useCallback(() => void refetch(), [refetch]);
+  const nextCursor = data?.pages.at(-1)?.nextCursor ?? null;
+  const state: ExpensesState = data
     ? { status: "ready", items, nextCursor }
     : query.isError
       ? { status: "error", message: describeApiError(query.error, "loading your expenses") }
@@ -38,7 +42,7 @@ export function useExpenses(filters: ExpenseFilters, today: string) {
   return {
     state,
     more,
-    reload: () => void query.refetch(),
+    reload,
     loadMore: () => {
       if (query.hasNextPage && !query.isFetchingNextPage) void query.fetchNextPage();
     },

@@ -1,6 +1,6 @@
 "use client";
 
-import { useEffect, useRef, useState } from "react";
+import { memo, useEffect, useRef, useState } from "react";
 import { useReceipt } from "@/client/receipts/use-receipt";
 import { formatCalendarDate, formatMoney } from "@/client/expenses/format-expense";
 import type { ExpenseJson } from "@/lib/schemas";
@@ -23,8 +23,9 @@ type Props = {
  * title, category and amount line up as table columns. Receipt progress and the attach panel take lines of their own under the row.
  * "Edit" swaps the row for its edit form; closing it (saved or not) puts focus back on "Edit". The receipt
  * state lives here, not in the receipt area, so an upload goes on while the row is being edited.
+ * Memoised: the tracker re-renders as each of its queries arrives, and a page of rows need not follow.
  */
-export function ExpenseRow({ expense, categories, onDelete, onUpdated, onReload }: Props) {
+export const ExpenseRow = memo(function ExpenseRow({ expense, categories, onDelete, onUpdated, onReload }: Props) {
   const title = expenseTitle(expense);
   const receipt = useReceipt(expense, onUpdated);
   const [isEditing, setIsEditing] = useState(false);
@@ -93,7 +94,7 @@ export function ExpenseRow({ expense, categories, onDelete, onUpdated, onReload 
       </div>
     </li>
   );
-}
+});
 
 /** A just-added expense the server has not confirmed yet: shown where it will be, without actions. */
 export function PendingExpenseRow({ expense }: { expense: ExpenseJson }) {

@@ -47,8 +47,10 @@ export function TrackerHome() {
   const summary = useSummary({ from: range.from, to: range.to });
   const deletes = useUndoableDelete();
   const csv = useDownloadCsv();
-  const listState = expenses.state.status === "ready" ? { ...expenses.state, items: expenses.state.items.filter((item) => !deletes.hiddenIds.has(item.id)) } : expenses.state;
-  const items = listState.status === "ready" ? listState.items : [];
+  // Memoised so the rows (memo) keep their props while the other queries (me, settings, summary) arrive.
+  const loaded = expenses.state.status === "ready" ? expenses.state.items : null;
+  const items = useMemo(() => (loaded ?? []).filter((item) => !deletes.hiddenIds.has(item.id)), [loaded, deletes.hiddenIds]);
+  const listState = expenses.state.status === "ready" ? { ...expenses.state, items } : expenses.state;
   const budgetCategories = budgets.data?.budgets.map((budget) => budget.category) ?? [];
   const categories = useCategoryOptions(items, filters.category ? [filters.category, ...budgetCategories] : budgetCategories);
   const onUpdated = useCallback((expense: ExpenseJson) => placeExpense(client, expense), [client]);
