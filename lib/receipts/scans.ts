@@ -3,26 +3,19 @@
  * upload grant), read its state and result, discard it. Saving the expense with `scanId`
  * (lib/expenses/write-expenses.ts) adopts the photo; the receipt function reads it (process-upload.ts).
  */
-import { DeleteCommand, GetCommand, PutCommand, type DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
+import { DeleteCommand, GetCommand, PutCommand } from "@aws-sdk/lib-dynamodb";
 import { monotonicFactory } from "ulid";
 import { NotFoundError } from "../errors";
 import { epochSeconds } from "../idempotency";
 import { parseStored, scanKey } from "../expenses/items";
-import type { RateLimiter } from "../rate-limit";
 import { ExpenseIdSchema, type Scan, type ScanRequest, type ScanStart } from "../schemas";
-import type { ReceiptFiles } from "./receipt-files";
 import type { ReceiptItem } from "./receipt-item";
 import { receiptKey } from "./receipt-keys";
+import type { ReceiptsDeps } from "./receipts";
 import { isExpired, SCAN_LIFETIME_SECONDS, ScanItemSchema, toScan } from "./scan-item";
 
-export type ScansDeps = {
-  client: DynamoDBDocumentClient;
-  tableName: string;
-  files: ReceiptFiles;
-  rateLimiter?: RateLimiter;
-  now?: () => Date;
-  newId?: () => string;
-};
+/** What scans are made with: the same as the receipts of expenses. */
+export type ScansDeps = ReceiptsDeps;
 
 export type UserScans = {
   start(request: ScanRequest): Promise<ScanStart>;

@@ -5,6 +5,7 @@
 import { expect } from "vitest";
 import { createContract } from "@/lib/openapi-contract";
 import { openApiDocument } from "@/lib/openapi";
+import { createTestUser, type TestUser } from "@/local/test-users";
 import * as accountRoute from "../account/route";
 import * as budgetsRoute from "../budgets/route";
 import * as openapiRoute from "../openapi.json/route";
@@ -84,3 +85,9 @@ export function apiAs(token: string | null) {
   };
 }
 export type Api = ReturnType<typeof apiAs>;
+
+/** Two new users and a client acting as each: Alice owns the data, Bob must not reach it. */
+export async function aliceAndBob(): Promise<{ alice: TestUser; aliceApi: Api; bob: TestUser; bobApi: Api }> {
+  const [alice, bob] = await Promise.all([createTestUser(), createTestUser()]);
+  return { alice, aliceApi: apiAs(alice.accessToken), bob, bobApi: apiAs(bob.accessToken) };
+}

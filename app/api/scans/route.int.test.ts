@@ -1,13 +1,12 @@
 import { GetObjectTaggingCommand, ListObjectsV2Command, type S3Client } from "@aws-sdk/client-s3";
 import { beforeAll, describe, expect, it } from "vitest";
-import { expenseBody, localStackEnv } from "@/lib/expenses/test-support";
+import { expenseBody } from "@/lib/expenses/test-support";
 import { renderReceipt } from "@/lib/receipts/scan/render-receipt";
 import { SAMPLE_RECEIPTS } from "@/lib/receipts/scan/sample-receipts";
-import { uploadWithGrant } from "@/lib/receipts/test-files";
-import { createS3Client } from "@/lib/s3-client";
+import { localBucket, uploadWithGrant } from "@/lib/receipts/test-files";
 import type { ExpenseJson, Problem, Scan, ScanStart } from "@/lib/schemas";
-import { createTestUser, type TestUser } from "@/local/test-users";
-import { apiAs, type Api } from "../expenses/test-client";
+import type { TestUser } from "@/local/test-users";
+import { aliceAndBob, apiAs, type Api } from "../expenses/test-client";
 
 let s3: S3Client;
 let bucket: string;
@@ -16,13 +15,8 @@ let aliceApi: Api;
 let bobApi: Api;
 
 beforeAll(async () => {
-  const env = localStackEnv();
-  s3 = createS3Client(env, { endpoint: env.AWS_ENDPOINT_URL_S3 });
-  bucket = (JSON.parse(env.SST_RESOURCE_Files ?? "{}") as { name: string }).name;
-  const [a, b] = await Promise.all([createTestUser(), createTestUser()]);
-  alice = a;
-  aliceApi = apiAs(a.accessToken);
-  bobApi = apiAs(b.accessToken);
+  ({ s3, bucket } = localBucket());
+  ({ alice, aliceApi, bobApi } = await aliceAndBob());
 });
 
 const SAMPLE = SAMPLE_RECEIPTS.find((s) => s.name === "US grocery with sales tax");

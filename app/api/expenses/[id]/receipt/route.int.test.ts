@@ -2,15 +2,14 @@ import { GetObjectCommand, ListObjectsV2Command, type S3Client } from "@aws-sdk/
 import exifr from "exifr";
 import sharp from "sharp";
 import { beforeAll, describe, expect, it, vi } from "vitest";
-import { expenseBody, localStackEnv } from "@/lib/expenses/test-support";
+import { expenseBody } from "@/lib/expenses/test-support";
 import { createReceiptFiles } from "@/lib/receipts/receipt-files";
-import { heic, jpegWithGps, pdf, png, uploadWithGrant, webp } from "@/lib/receipts/test-files";
-import { createS3Client } from "@/lib/s3-client";
+import { heic, jpegWithGps, localBucket, pdf, png, uploadWithGrant, webp } from "@/lib/receipts/test-files";
 import type { ExpenseJson, Problem, Receipt, ReceiptUpload, ReceiptView } from "@/lib/schemas";
 import { objectCreatedEvent } from "@/local/s3-event";
-import { createTestUser, type TestUser } from "@/local/test-users";
+import type { TestUser } from "@/local/test-users";
 import { handler } from "@/functions/receipt";
-import { apiAs, type Api } from "../../test-client";
+import { aliceAndBob, apiAs, type Api } from "../../test-client";
 
 let s3: S3Client;
 let bucket: string;
@@ -19,13 +18,8 @@ let aliceApi: Api;
 let bobApi: Api;
 
 beforeAll(async () => {
-  const env = localStackEnv();
-  s3 = createS3Client(env, { endpoint: env.AWS_ENDPOINT_URL_S3 });
-  bucket = (JSON.parse(env.SST_RESOURCE_Files ?? "{}") as { name: string }).name;
-  const [a, b] = await Promise.all([createTestUser(), createTestUser()]);
-  alice = a;
-  aliceApi = apiAs(a.accessToken);
-  bobApi = apiAs(b.accessToken);
+  ({ s3, bucket } = localBucket());
+  ({ alice, aliceApi, bobApi } = await aliceAndBob());
 });
 
 async function newExpense(api: Api = aliceApi): Promise<ExpenseJson> {
