@@ -174,3 +174,17 @@ test("an edit of an expense changed elsewhere is refused and Reload shows the la
   await expect(row).toContainText("Entertainment");
   await expect(page.getByRole("form", { name: "Edit Lunch with Sam" })).toHaveCount(0);
 });
+
+test("the next expense can be typed while the list refreshes after a save, even with the same amount", async ({ page, newUser }) => {
+  await signUp(page, newUser);
+  // The lists' refetch after each save answers slowly; the save itself does not.
+  await page.route("**/api/expenses?*", async (route) => {
+    await new Promise((resolve) => setTimeout(resolve, 2_000));
+    await route.continue().catch(() => undefined);
+  });
+  const coffee = { date: "2025-03-14", amount: "3.40", currency: "EUR", category: "Food", description: "Coffee one" };
+  await addExpense(page, coffee);
+  await addExpense(page, { ...coffee, description: "Coffee two" });
+  await expect(expenseRows(page).filter({ hasText: "3.40" })).toHaveCount(2);
+  await expect(page.getByText(/Must be/)).toHaveCount(0);
+});

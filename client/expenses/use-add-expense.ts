@@ -52,7 +52,11 @@ export function useAddExpense(newKey: () => string = randomKey) {
       removeExpense(client, `${OPTIMISTIC_PREFIX}${key}`);
       placeExpense(client, expense);
     },
-    onSettled: () => refreshAfterWrite(client),
+    // Not awaited: the form learns of the save as soon as the server answers. Awaiting the lists' refetch would
+    // leave the just-saved values in the form while the next expense is being typed over them.
+    onSettled: () => {
+      void refreshAfterWrite(client);
+    },
   });
   const { mutateAsync } = mutation;
 
