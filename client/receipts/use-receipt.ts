@@ -18,7 +18,14 @@ export type { ReadyReceipt, ReceiptDisplay } from "./receipt-display";
 const PREVIEWABLE = new Set<ReceiptContentType>(["image/jpeg", "image/png", "image/webp"]);
 
 /** This tab's upload; `isReplacement`: the expense had a ready receipt, which the server keeps until this one is checked. */
-type Upload = { file: File; contentType: ReceiptContentType; isReplacement: boolean; controller: AbortController };
+type Upload = {
+  file: File;
+  contentType: ReceiptContentType;
+  isReplacement: boolean;
+  controller: AbortController;
+  /** The grant request, settled or not: a cancel waits for it, or the server could set up the upload after the cancel. */
+  granted: Promise<unknown>;
+};
 
 /** 404: already gone (settled, dismissed or removed elsewhere), which is what was asked for. */
 async function unlessGone(request: Promise<void>): Promise<void> {
@@ -70,12 +77,15 @@ export function useReceipt(expense: Pick<ExpenseJson, "id" | "receipt">, onChang
     async (file: File, contentType: ReceiptContentType, isReplacement: boolean) => {
       uploadRef.current?.controller.abort();
       const controller = new AbortController();
-      uploadRef.current = { file, contentType, isReplacement, controller };
+      // Not aborted with the upload: the server would still answer it, so a cancel waits for it instead.
+      const granted = requestReceiptUpload(id, { contentType, size: file.size });
+      uploadRef.current = { file, contentType, isReplacement, controller, granted };
       setPhase({ name: "uploading", loaded: 0, total: file.size });
       setAnnouncement(isReplacement ? "Uploading new receipt." : "Uploading receipt.");
       let maxBytes = file.size;
       try {
-        const grant = await requestReceiptUpload(id, { contentType, size: file.size }, controller.signal);
+        const grant = await granted;
+        if (controller.signal.aborted) return;
         maxBytes = grant.maxBytes;
         await uploadToS3(grant, file, {
           signal: controller.signal,
@@ -125,13 +135,16 @@ export function useReceipt(expense: Pick<ExpenseJson, "id" | "receipt">, onChang
 
   const cancel = useCallback(() => {
     const isReplacement = uploadRef.current?.isReplacement ?? hasReadyRef.current;
+    const granted = uploadRef.current?.granted ?? Promise.resolve();
     stopUpload();
     setPhase({ name: "cancelling" });
     setPreviewUrl(null);
     setAnnouncement(isReplacement ? "Upload cancelled. The current receipt stays." : "Upload cancelled.");
     // The grant made the server wait for this file: a replacement beside the ready receipt, which goes
     // (the receipt stays); or the receipt itself, pending, which goes, or the expense would wait for ever.
-    void (isReplacement ? deleteReplacement(id) : deleteReceipt(id))
+    void granted
+      .catch(() => undefined)
+      .then(() => (isReplacement ? deleteReplacement(id) : deleteReceipt(id)))
       .catch(() => undefined)
       .then(refresh)
       .then(() => setPhase((current) => (current.name === "cancelling" ? { name: "idle" } : current)));
