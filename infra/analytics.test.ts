@@ -16,7 +16,7 @@ import {
 } from "./check/expected-iam";
 import { mockAccount } from "./check/mock-cloud";
 import { arrayAt, builtFunction, inlineStatements, objectAt, resource, resourcesOf, statementsOf, strings } from "./check/queries";
-import { cursorSecretValue } from "./check/scenarios";
+import { itIsAnIsolatedFunction } from "./check/deployed-function";
 
 const { dev, production, sstDev } = inject("infra");
 
@@ -122,19 +122,7 @@ describe("analytics function", () => {
     expect([...services].sort()).toEqual(["dynamodb", "s3"]);
   });
 
-  it.each(deployed)("has a role only Lambda can assume once deployed (%s)", (_, e) => {
-    const trust = statementsOf(analyticsRole(e).inputs.assumeRolePolicy);
-    expect(trust.map((s) => s.principals)).toEqual([{ Service: "lambda.amazonaws.com" }]);
-  });
-
-  it.each(scenarios)("carries no secret in its environment: the cursor secret is not linked (%s)", (_, e) => {
-    expect(JSON.stringify(analyticsFunction(e).inputs)).not.toContain(cursorSecretValue);
-    expect(Object.keys(variables(e)).filter((k) => k.startsWith("SST_RESOURCE_"))).toEqual(["SST_RESOURCE_App"]);
-  });
-
-  it.each(deployed)("reads its links from the encrypted bundle: nothing else in its environment (%s)", (_, e) => {
-    expect(Object.keys(variables(e)).sort()).toEqual(["SST_KEY", "SST_KEY_FILE", "SST_RESOURCE_App"]);
-  });
+  itIsAnIsolatedFunction({ functionOf: analyticsFunction, roleOf: analyticsRole, scenarios });
 });
 
 describe("analytics function under `sst dev`", () => {

@@ -3,7 +3,7 @@ import type { Evaluation, RecordedResource } from "./check/evaluation";
 import { devRelayStatements, lambdaArn, tableLinkStatement, wildcards } from "./check/expected-iam";
 import { mockAccount } from "./check/mock-cloud";
 import { builtFunction, inlineStatements, objectAt, resource, resourcesOf, statementsOf, strings } from "./check/queries";
-import { cursorSecretValue } from "./check/scenarios";
+import { itIsAnIsolatedFunction } from "./check/deployed-function";
 
 const { dev, production, sstDev } = inject("infra");
 
@@ -104,19 +104,7 @@ describe("export function", () => {
     expect(actions).not.toContain("dynamodb:Scan");
   });
 
-  it.each(deployed)("has a role only Lambda can assume once deployed (%s)", (_, e) => {
-    const trust = statementsOf(exportRole(e).inputs.assumeRolePolicy);
-    expect(trust.map((s) => s.principals)).toEqual([{ Service: "lambda.amazonaws.com" }]);
-  });
-
-  it.each(scenarios)("carries no secret in its environment: the cursor secret is not linked (%s)", (_, e) => {
-    expect(JSON.stringify(exportFunction(e).inputs)).not.toContain(cursorSecretValue);
-    expect(Object.keys(variables(e)).filter((k) => k.startsWith("SST_RESOURCE_"))).toEqual(["SST_RESOURCE_App"]);
-  });
-
-  it.each(deployed)("reads its links from the encrypted bundle: nothing else in its environment (%s)", (_, e) => {
-    expect(Object.keys(variables(e)).sort()).toEqual(["SST_KEY", "SST_KEY_FILE", "SST_RESOURCE_App"]);
-  });
+  itIsAnIsolatedFunction({ functionOf: exportFunction, roleOf: exportRole, scenarios });
 });
 
 describe("export function under `sst dev`", () => {

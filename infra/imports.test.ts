@@ -6,7 +6,7 @@ import type { Evaluation, RecordedResource } from "./check/evaluation";
 import { bucketLinkStatements, deployedNames, devRelayStatements, lambdaArn, tableLinkStatement, wildcards } from "./check/expected-iam";
 import { mockAccount } from "./check/mock-cloud";
 import { arrayAt, builtFunction, inlineStatements, objectAt, resource, resourcesOf, statementsOf, strings } from "./check/queries";
-import { cursorSecretValue } from "./check/scenarios";
+import { itIsAnIsolatedFunction } from "./check/deployed-function";
 
 const { dev, production, sstDev } = inject("infra");
 
@@ -109,19 +109,7 @@ describe("import function", () => {
     expect([...services].sort()).toEqual(["dynamodb", "s3"]);
   });
 
-  it.each(deployed)("has a role only Lambda can assume once deployed (%s)", (_, e) => {
-    const trust = statementsOf(importRole(e).inputs.assumeRolePolicy);
-    expect(trust.map((s) => s.principals)).toEqual([{ Service: "lambda.amazonaws.com" }]);
-  });
-
-  it.each(scenarios)("carries no secret in its environment: the cursor secret is not linked (%s)", (_, e) => {
-    expect(JSON.stringify(importFunction(e).inputs)).not.toContain(cursorSecretValue);
-    expect(Object.keys(variables(e)).filter((k) => k.startsWith("SST_RESOURCE_"))).toEqual(["SST_RESOURCE_App"]);
-  });
-
-  it.each(deployed)("reads its links from the encrypted bundle: nothing else in its environment (%s)", (_, e) => {
-    expect(Object.keys(variables(e)).sort()).toEqual(["SST_KEY", "SST_KEY_FILE", "SST_RESOURCE_App"]);
-  });
+  itIsAnIsolatedFunction({ functionOf: importFunction, roleOf: importRole, scenarios });
 });
 
 describe("import function under `sst dev`", () => {

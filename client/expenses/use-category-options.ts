@@ -12,10 +12,13 @@ import { listExpenses } from "./expenses-api";
  * list's filters (so filtering by one category does not hide the others), plus what the list has loaded
  * (a row just added or edited counts before the refetch) and `named` (budgets, the current filter).
  */
+/** How many of the newest expenses name the recent categories. */
+const RECENT_SAMPLE = 50;
+
 export function useCategoryOptions(loaded: readonly ExpenseJson[], named: readonly string[]): string[] {
   const recent = useQuery({
     queryKey: expenseKeys.recent,
-    queryFn: () => listExpenses(new URLSearchParams(), null, 100),
+    queryFn: () => listExpenses(new URLSearchParams(), null, RECENT_SAMPLE),
     staleTime: 30_000,
   });
   // The same list keeps its identity across renders, so memoised rows that take it are not re-rendered.

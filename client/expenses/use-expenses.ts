@@ -15,11 +15,15 @@ export type ExpensesState =
 
 export type MoreState = { isLoading: boolean; error: string | null };
 
+export const FIRST_PAGE_SIZE = 20;
+export const NEXT_PAGE_SIZE = 50;
+
 /** The signed-in user's expenses matching `filters`, page by page over the API's cursor. */
 export function useExpenses(filters: ExpenseFilters, today: string) {
   const query = useInfiniteQuery({
     queryKey: expenseKeys.list(filters, today),
-    queryFn: ({ pageParam }) => listExpenses(filterParams(filters, today), pageParam),
+    // A short first page: it is what a phone shows above the fold, and rendering it is the page's longest task.
+    queryFn: ({ pageParam }) => listExpenses(filterParams(filters, today), pageParam, pageParam === null ? FIRST_PAGE_SIZE : NEXT_PAGE_SIZE),
     initialPageParam: null as string | null,
     getNextPageParam: (last) => last.nextCursor,
   });
