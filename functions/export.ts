@@ -16,6 +16,7 @@ import { exportPages } from "../lib/expenses/read-expenses";
 import { functionUrlRequest } from "../lib/http/function-url-request";
 import { PROBLEM_CONTENT_TYPE, toProblem } from "../lib/http/problem";
 import { queryParams } from "../lib/http/query";
+import { requestIdOf } from "../lib/http/request-id";
 import { ExportQuerySchema, type ExpenseJson } from "../lib/schemas";
 import { requireUser } from "../server/auth";
 
@@ -34,7 +35,7 @@ const exportCsv: StreamifyHandler<unknown, void> = async (event, responseStream)
   let fileName: string;
   try {
     const parsed = functionUrlRequest(event);
-    requestId = parsed.request.headers.get("x-request-id") ?? parsed.requestId;
+    requestId = requestIdOf(parsed.request.headers, () => parsed.requestId);
     const user = await requireUser(parsed.request);
     const filters = ExportQuerySchema.parse(queryParams(parsed.request));
     const pages = exportPages({ client, tableName: Resource.Expenses.name, userId: user.userId }, filters);

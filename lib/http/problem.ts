@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { ZodError } from "zod";
 import { DomainError, ServiceUnavailableError, TooManyRequestsError, ValidationError } from "../errors";
+import { requestIdOf } from "./request-id";
 
 export const PROBLEM_CONTENT_TYPE = "application/problem+json";
 const TYPE_BASE = "https://ledgerline.dev/problems/";
@@ -57,7 +58,7 @@ export function withProblem<Args extends unknown[]>(
   handler: (req: Request, ...args: Args) => Promise<Response>,
 ): (req: Request, ...args: Args) => Promise<Response> {
   return async (req, ...args) => {
-    const requestId = req.headers.get("x-request-id") ?? randomUUID();
+    const requestId = requestIdOf(req.headers);
     try {
       const res = await handler(req, ...args);
       res.headers.set("x-request-id", requestId);
