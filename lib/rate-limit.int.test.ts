@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { TooManyRequestsError } from "./errors";
-import { localRepository } from "./expenses/test-support";
+import { localRepository } from "@/local/test-stack";
 import { createRateLimiter, type RateLimitOptions } from "./rate-limit";
 
 const at = (iso: string) => () => new Date(iso);

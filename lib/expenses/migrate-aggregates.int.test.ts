@@ -1,7 +1,8 @@
 import { PutCommand, QueryCommand } from "@aws-sdk/lib-dynamodb";
 import { beforeAll, describe, expect, it } from "vitest";
 import { migrateAggregates } from "./migrate-aggregates";
-import { localRepository, newExpenseInput, newUserId } from "./test-support";
+import { newExpenseInput, newUserId } from "./test-support";
+import { localRepository } from "@/local/test-stack";
 
 let repo: ReturnType<typeof localRepository>;
 beforeAll(() => {

@@ -5,7 +5,8 @@ import { formatAmount } from "../money";
 import type { ExpenseJson, Summary } from "../schemas";
 import { readSummary } from "./read-summary";
 import { addMonths, daysInMonth } from "./summary-months";
-import { localRepository, newExpenseInput, newUserId } from "./test-support";
+import { newExpenseInput, newUserId } from "./test-support";
+import { localRepository } from "@/local/test-stack";
 
 /** What one expense is for the oracle: its own date, cell and exact minor units, known before it is stored. */
 type Known = { id: string; date: string; currency: string; category: string; minor: bigint };

@@ -4,7 +4,8 @@ import { BadRequestError, NotFoundError, PreconditionFailedError, TooManyRequest
 import { IdempotencyKeyReusedError } from "../idempotency";
 import { createRateLimiter } from "../rate-limit";
 import { ExpenseListQuerySchema, ExpensePatchSchema, type ExpenseJson, type Summary } from "../schemas";
-import { expenseBody, localRepository, newExpenseInput, newUserId } from "./test-support";
+import { expenseBody, newExpenseInput, newUserId } from "./test-support";
+import { localRepository } from "@/local/test-stack";
 
 let repo: ReturnType<typeof localRepository>;
 beforeAll(() => {

@@ -4,7 +4,8 @@ import { formatAmount } from "../money";
 import { ExpenseListQuerySchema, type ExpenseJson } from "../schemas";
 import { totalsOf } from "./aggregate";
 import { seedExpenses } from "./seed-expenses";
-import { localRepository, newExpenseInput, newUserId } from "./test-support";
+import { newExpenseInput, newUserId } from "./test-support";
+import { localRepository } from "@/local/test-stack";
 
 describe("seedExpenses", () => {
   it("bulk-loads expenses that list, read and summarise like created ones", async () => {

@@ -1,10 +1,6 @@
 /** Receipt files made in the tests (real encoders), and the upload a browser would do. Tests only. */
 import { readFileSync } from "node:fs";
-import type { S3Client } from "@aws-sdk/client-s3";
 import sharp from "sharp";
-import { z } from "zod";
-import { localStackEnv } from "../expenses/test-support";
-import { createS3Client } from "../s3-client";
 import type { ReceiptUpload } from "../schemas";
 
 function receiptSvg(width: number, height: number, label: string): Buffer {
@@ -62,11 +58,4 @@ export async function uploadWithGrant(grant: ReceiptUpload, file: Buffer, fields
   for (const [name, value] of Object.entries({ ...grant.fields, ...fields })) form.append(name, value);
   form.append("file", new Blob([new Uint8Array(file)]), "receipt");
   return fetch(grant.url, { method: "POST", body: form });
-}
-
-/** The local stack's bucket (from its SST_RESOURCE_Files) and an S3 client signed for it. Tests only. */
-export function localBucket(): { s3: S3Client; bucket: string } {
-  const env = localStackEnv();
-  const { name } = z.object({ name: z.string().min(1) }).parse(JSON.parse(env.SST_RESOURCE_Files ?? "{}"));
-  return { s3: createS3Client(env, { endpoint: env.AWS_ENDPOINT_URL_S3 }), bucket: name };
 }

@@ -1,7 +1,7 @@
 import { QueryCommand } from "@aws-sdk/lib-dynamodb";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createDocumentClient } from "@/lib/dynamo-client";
-import { localStackEnv, tableNameFrom } from "@/lib/expenses/test-support";
+import { localStackEnv, tableNameFrom } from "@/local/test-stack";
 import type { BudgetList, Problem } from "@/lib/schemas";
 import { createTestUser, type TestUser } from "@/local/test-users";
 import { apiAs, type Api } from "../expenses/test-client";

@@ -1,6 +1,7 @@
 import fc from "fast-check";
 import { beforeAll, describe, expect, it } from "vitest";
-import { expenseBody, localStackEnv } from "@/lib/expenses/test-support";
+import { expenseBody } from "@/lib/expenses/test-support";
+import { localStackEnv } from "@/local/test-stack";
 import { ExpenseListQuerySchema, ExpensePatchSchema, NewExpenseSchema, SummaryQuerySchema, type ExpenseJson, type ExpenseList, type Summary } from "@/lib/schemas";
 import { createTestUser } from "@/local/test-users";
 import { apiAs, type Api, type ApiResult } from "./test-client";

@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { expenseBody, localStackEnv } from "@/lib/expenses/test-support";
+import { expenseBody } from "@/lib/expenses/test-support";
+import { localStackEnv } from "@/local/test-stack";
 import { formatAmount, parseAmount } from "@/lib/money";
 import type { ExpenseJson, ExpenseList, Summary } from "@/lib/schemas";
 import { createTestUser } from "@/local/test-users";

@@ -1,7 +1,8 @@
 import { readFileSync } from "node:fs";
 import { beforeAll, describe, expect, it } from "vitest";
 import { apiAs, type Api } from "@/app/api/expenses/test-client";
-import { expenseBody, localStackEnv } from "@/lib/expenses/test-support";
+import { expenseBody } from "@/lib/expenses/test-support";
+import { localStackEnv } from "@/local/test-stack";
 import type { ImportGrant, ImportJson } from "@/lib/imports/import-schemas";
 import { formatAmount, parseAmount } from "@/lib/money";
 import { uploadWithGrant } from "@/lib/receipts/test-files";

@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { localStackEnv } from "@/lib/expenses/test-support";
+import { localStackEnv } from "@/local/test-stack";
 import type { Problem, Settings } from "@/lib/schemas";
 import { createTestUser } from "@/local/test-users";
 import { apiAs, type Api } from "../expenses/test-client";
