@@ -11,7 +11,7 @@ import { GetCommand, UpdateCommand, type DynamoDBDocumentClient } from "@aws-sdk
 import { z } from "zod";
 import { expenseKey, parseStored, scanKey, type TableKey } from "../expenses/items";
 import type { ReceiptReader } from "./scan/receipt-reader";
-import { ScanItemSchema, type StoredScan } from "./scan-item";
+import { ScanItemSchema, type ScanItem, type StoredScan } from "./scan-item";
 import { inspectFile } from "./inspect-file";
 import { processImage, UnreadableImageError } from "./process-image";
 import type { ReceiptFiles } from "./receipt-files";
@@ -72,6 +72,7 @@ export async function processUploadedReceipt(deps: ProcessUploadDeps, key: strin
 
   const Item = target.item;
   const { receipt, replacement } = Item ? parseStored(StoredReceiptSchema, Item, target.kind) : {};
+  const scanItem = isScan && Item ? parseStored(ScanItemSchema, Item, "scan") : undefined;
   // Either the expense's first receipt (pending in `receipt`) or a replacement of its ready receipt.
   const isReplacement = replacement?.key === key;
   if (!isReplacement && receipt?.key !== key) return superseded();
@@ -101,8 +102,8 @@ export async function processUploadedReceipt(deps: ProcessUploadDeps, key: strin
   };
   const at = now().toISOString();
   /** A scan's photo is read once it is ready; conditional on the scan still waiting for this photo. */
-  const storeScan = async (photo: { bytes: Buffer; contentType: string }): Promise<StoredScan> => {
-    const scan = await readScan(deps, parseStored(ScanItemSchema, Item, "scan"), { ...photo, key }, at);
+  const storeScan = async (item: ScanItem, photo: { bytes: Buffer; contentType: string }): Promise<StoredScan> => {
+    const scan = await readScan(deps, item, { ...photo, key }, at);
     await update({
       UpdateExpression: "SET #scan = :scan",
       ConditionExpression: "receipt.#key = :key AND receipt.#status <> :pending AND attribute_not_exists(#scan)",
@@ -113,9 +114,8 @@ export async function processUploadedReceipt(deps: ProcessUploadDeps, key: strin
   };
   if (state !== "pending" || !bytes) {
     // A retry after the photo was settled but before its scan was stored reads it now.
-    const stored = isScan && Item ? parseStored(ScanItemSchema, Item, "scan") : undefined;
-    if (stored && bytes && stored.receipt.status === "ready" && stored.scan === undefined) {
-      await storeScan({ bytes, contentType: stored.receipt.contentType });
+    if (scanItem && bytes && scanItem.receipt.status === "ready" && scanItem.scan === undefined) {
+      await storeScan(scanItem, { bytes, contentType: scanItem.receipt.contentType });
     }
     return { outcome: "duplicate" };
   }
@@ -179,9 +179,9 @@ export async function processUploadedReceipt(deps: ProcessUploadDeps, key: strin
     if (!settled) return superseded();
   }
   const outcome = { outcome: "ready", contentType: ready.contentType, hasThumbnail: ready.thumbnailKey !== undefined } as const;
-  if (!isScan) return outcome;
+  if (!scanItem) return outcome;
   // A scan saved or discarded meanwhile keeps nothing of this.
-  const scan = await storeScan({ bytes: written, contentType: ready.contentType });
+  const scan = await storeScan(scanItem, { bytes: written, contentType: ready.contentType });
   return { ...outcome, scan: scan.status };
 }
 
