@@ -1,28 +1,19 @@
 import type { NextConfig } from "next";
-import { securityHeaders } from "./lib/http/security-headers";
-
-/** The local stage (npm run dev, tests) talks to emulators on loopback; a deployed stage never does. */
-function isLocalStage(): boolean {
-  const app = process.env.SST_RESOURCE_App;
-  if (!app) return true;
-  try {
-    return (JSON.parse(app) as { stage?: string }).stage === "local";
-  } catch {
-    return false;
-  }
-}
+import { baseSecurityHeaders, LOCKED_DOWN_CSP } from "./lib/http/security-headers";
 
 const nextConfig: NextConfig = {
   poweredByHeader: false,
   reactStrictMode: true,
-  // `npm test` type-checks the whole project (tsc --noEmit) as its own step; the build need not do it twice.
-  typescript: { ignoreBuildErrors: true },
+  // The deploy build type-checks. `npm test` runs tsc itself first and sets this, so its build does not repeat it.
+  typescript: { ignoreBuildErrors: process.env.LEDGERLINE_TYPECHECKED === "1" },
   async headers() {
+    const lockedDown = [{ key: "Content-Security-Policy", value: LOCKED_DOWN_CSP }];
     return [
-      {
-        source: "/:path*",
-        headers: securityHeaders({ isDev: process.env.NODE_ENV !== "production", allowLocalEndpoints: isLocalStage() }),
-      },
+      { source: "/:path*", headers: baseSecurityHeaders() },
+      // Pages get theirs, with a nonce, from proxy.ts.
+      { source: "/api/:path*", headers: lockedDown },
+      { source: "/_next/:path*", headers: lockedDown },
+      { source: "/:file(icon\\.svg|manifest\\.webmanifest)", headers: lockedDown },
     ];
   },
 };

@@ -1,5 +1,5 @@
 import type { Metadata, Viewport } from "next";
-import { connection } from "next/server";
+import { headers } from "next/headers";
 import type { ReactNode } from "react";
 import { AuthProvider } from "@/components/auth/auth-provider";
 import { Providers } from "@/components/providers";
@@ -16,14 +16,15 @@ export const metadata: Metadata = {
 export const viewport: Viewport = { themeColor: "#047857", width: "device-width", initialScale: 1 };
 
 export default async function RootLayout({ children }: { children: ReactNode }) {
-  // The Cognito ids come from the linked resources at request time, so one build serves every stage.
-  await connection();
+  // Reading the request makes every page render per request: the Cognito ids come from the linked resources
+  // (one build serves every stage) and the script nonce is new each time (proxy.ts).
+  const nonce = (await headers()).get("x-nonce") ?? undefined;
   return (
     // next-themes sets the theme class on <html> before React hydrates, hence the warning suppression.
     <html lang="en" suppressHydrationWarning>
       <body>
         <AuthProvider config={publicAuthConfig()}>
-          <Providers>{children}</Providers>
+          <Providers nonce={nonce}>{children}</Providers>
         </AuthProvider>
       </body>
     </html>

@@ -10,7 +10,10 @@ import { createAnalyticsFeed, type AnalyticsFeed, type RebuildOutcome } from "..
 import { touchedUserMonths } from "../lib/analytics/touched-user-months";
 import { sharedDocumentClient } from "../lib/dynamo-client";
 import { sharedS3Client } from "../lib/s3-client";
+import { localMode } from "../server/local-mode";
 
+// Emulator endpoints outside the local stage stop the function here, at init, with the reason.
+localMode();
 const client = sharedDocumentClient();
 const s3 = sharedS3Client();
 /** Per Lambda instance, like the clients: it remembers that the manifest exists and what it wrote last. */

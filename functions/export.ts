@@ -19,7 +19,10 @@ import { queryParams } from "../lib/http/query";
 import { requestIdOf } from "../lib/http/request-id";
 import { ExportQuerySchema, type ExpenseJson } from "../lib/schemas";
 import { requireUser } from "../server/auth";
+import { localMode } from "../server/local-mode";
 
+// Emulator endpoints outside the local stage stop the function here, at init, with the reason.
+localMode();
 const client = sharedDocumentClient();
 const PRIVATE = { "cache-control": "private, no-store", "x-content-type-options": "nosniff" };
 

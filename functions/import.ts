@@ -13,7 +13,10 @@ import { ImportCommandSchema } from "../lib/imports/import-schemas";
 import { undoImport } from "../lib/imports/undo-import";
 import { createReceiptFiles } from "../lib/receipts/receipt-files";
 import { sharedS3Client } from "../lib/s3-client";
+import { localMode } from "../server/local-mode";
 
+// Emulator endpoints outside the local stage stop the function here, at init, with the reason.
+localMode();
 const client = sharedDocumentClient();
 const s3 = sharedS3Client();
 

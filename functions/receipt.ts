@@ -10,7 +10,10 @@ import { createReceiptFiles } from "../lib/receipts/receipt-files";
 import { processUploadedReceipt, type ProcessOutcome } from "../lib/receipts/process-upload";
 import { sharedS3Client } from "../lib/s3-client";
 import { createStageReader } from "../lib/receipts/scan/stage-reader";
+import { localMode } from "../server/local-mode";
 
+// Emulator endpoints outside the local stage stop the function here, at init, with the reason.
+localMode();
 const client = sharedDocumentClient();
 const s3 = sharedS3Client();
 // The stage decides: Textract on AWS, tesseract in the local stack.

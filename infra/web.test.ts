@@ -29,6 +29,19 @@ describe("the whole app", () => {
     expect(productionWithoutSecret.errors.join("\n")).toContain("Set a value for CursorSecret");
   });
 
+  it.each(["dev", "production", "sstDev"] as const)("points no function or server at an emulator: no AWS_ENDPOINT_URL_* anywhere (%s)", (name) => {
+    const e = inject("infra")[name];
+    const functions = resourcesOf(e, "aws:lambda/function:Function");
+    // The API server plus the receipt, export, import and analytics functions at least.
+    expect(functions.length).toBeGreaterThanOrEqual(5);
+    const environments = [
+      ...functions.map((fn) => objectAt(objectAt(fn.inputs.environment).variables)),
+      ...resourcesOf(e, "command:local:Command").map((command) => objectAt(command.inputs.environment)),
+    ];
+    expect(environments.flatMap((variables) => Object.keys(variables)).filter((key) => key.startsWith("AWS_ENDPOINT_URL"))).toEqual([]);
+    expect(JSON.stringify(functions.map((fn) => fn.inputs))).not.toMatch(/AWS_ENDPOINT_URL|127\.0\.0\.1|localhost:/);
+  });
+
   it("never puts the cursor secret in a Lambda's environment", () => {
     for (const fn of [...resourcesOf(dev, "aws:lambda/function:Function"), ...resourcesOf(sstDev, "aws:lambda/function:Function")]) {
       expect(JSON.stringify(fn.inputs)).not.toContain(cursorSecretValue);

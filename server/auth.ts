@@ -1,8 +1,9 @@
 /**
  * This deployment's token verifier: the pool and client from SST's `Resource` links (SST_RESOURCE_* locally),
- * plus the SDK-native Cognito endpoint override that the local stack sets. lib/auth.ts holds the rules.
+ * plus local Cognito's endpoint in the local stage only (server/local-mode.ts). lib/auth.ts holds the rules.
  */
 import { Resource } from "sst";
+import { localCognitoEndpoint } from "./local-mode";
 import { createAccessTokenVerifier, requireUser as requireUserWith, type AccessTokenVerifier, type AuthenticatedUser } from "@/lib/auth";
 
 let verifier: AccessTokenVerifier | undefined;
@@ -12,7 +13,7 @@ function deploymentVerifier(): AccessTokenVerifier {
   verifier ??= createAccessTokenVerifier({
     userPoolId: Resource.UserPool.id,
     clientId: Resource.UserPoolClient.id,
-    endpoint: process.env.AWS_ENDPOINT_URL_COGNITO_IDENTITY_PROVIDER || undefined,
+    endpoint: localCognitoEndpoint(),
   });
   return verifier;
 }

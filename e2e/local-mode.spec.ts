@@ -1,0 +1,42 @@
+import { spawn } from "node:child_process";
+import { freePort } from "../local/free-port";
+import { nextCommand } from "../local/next-bin";
+import { expect, test } from "./fixtures";
+
+/** The production server started as a deployment would start it, with the wrong environment. */
+async function startServer(env: Record<string, string>): Promise<{ code: number | null; output: string }> {
+  const port = await freePort();
+  const childEnv: NodeJS.ProcessEnv = { ...process.env, NEXT_TELEMETRY_DISABLED: "1", ...env };
+  for (const name of Object.keys(childEnv)) if (/^(AWS_ENDPOINT_URL|SST_RESOURCE_)/.test(name) && !(name in env)) delete childEnv[name];
+  const [node, args] = nextCommand(["start", "-p", String(port), "-H", "127.0.0.1"]);
+  const child = spawn(node, args, { env: childEnv });
+  let output = "";
+  child.stdout.on("data", (chunk: Buffer) => (output += chunk.toString()));
+  child.stderr.on("data", (chunk: Buffer) => (output += chunk.toString()));
+  const timer = setTimeout(() => child.kill("SIGKILL"), 30_000);
+  const code = await new Promise<number | null>((resolve) => child.on("exit", resolve));
+  clearTimeout(timer);
+  return { code, output };
+}
+
+test.describe("local mode outside the local stage", () => {
+  test.skip(({ isMobile }) => isMobile, "no browser involved");
+
+  test("the server refuses to start when a deployed stage is pointed at an emulator", async () => {
+    const { code, output } = await startServer({
+      SST_RESOURCE_App: JSON.stringify({ name: "ledgerline", stage: "production" }),
+      AWS_ENDPOINT_URL_COGNITO_IDENTITY_PROVIDER: "http://127.0.0.1:9229",
+    });
+    expect(code).toBe(1);
+    expect(output).toContain('Ledgerline refuses to start: AWS_ENDPOINT_URL_COGNITO_IDENTITY_PROVIDER points the AWS SDK at an emulator, which only the "local" stage may do; this is stage "production"');
+  });
+
+  test("the local stage refuses an endpoint that is not on this machine", async () => {
+    const { code, output } = await startServer({
+      SST_RESOURCE_App: JSON.stringify({ name: "ledgerline", stage: "local" }),
+      AWS_ENDPOINT_URL_DYNAMODB: "http://dynamodb.example.com:8000",
+    });
+    expect(code).toBe(1);
+    expect(output).toContain("AWS_ENDPOINT_URL_DYNAMODB=http://dynamodb.example.com:8000 is not one");
+  });
+});
