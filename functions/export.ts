@@ -14,11 +14,12 @@ import { exportFileName, expensesCsv } from "../lib/csv/expenses-csv";
 import { sharedDocumentClient } from "../lib/dynamo-client";
 import { exportPages } from "../lib/expenses/read-expenses";
 import { functionUrlRequest } from "../lib/http/function-url-request";
-import { PROBLEM_CONTENT_TYPE, toProblem } from "../lib/http/problem";
+import { PROBLEM_CONTENT_TYPE, retryAfterHeader, toProblem } from "../lib/http/problem";
 import { queryParams } from "../lib/http/query";
 import { requestIdOf } from "../lib/http/request-id";
 import { ExportQuerySchema, type ExpenseJson } from "../lib/schemas";
 import { requireUser } from "../server/auth";
+import { rateLimiters } from "../server/rate-limits";
 import { localMode } from "../server/local-mode";
 
 // Emulator endpoints outside the local stage stop the function here, at init, with the reason.
@@ -40,6 +41,7 @@ const exportCsv: StreamifyHandler<unknown, void> = async (event, responseStream)
     const parsed = functionUrlRequest(event);
     requestId = requestIdOf(parsed.request.headers, () => parsed.requestId);
     const user = await requireUser(parsed.request);
+    await rateLimiters().exports.consume(user.userId);
     const filters = ExportQuerySchema.parse(queryParams(parsed.request));
     const pages = exportPages({ client, tableName: Resource.Expenses.name, userId: user.userId }, filters);
     // The first page is read before the status is sent: a table that cannot be read is a 500, not a cut download.
@@ -49,7 +51,7 @@ const exportCsv: StreamifyHandler<unknown, void> = async (event, responseStream)
     const problem = toProblem(error, requestId);
     const out = awslambda.HttpResponseStream.from(responseStream, {
       statusCode: problem.status,
-      headers: { "content-type": PROBLEM_CONTENT_TYPE, "x-request-id": requestId, ...PRIVATE },
+      headers: { "content-type": PROBLEM_CONTENT_TYPE, "x-request-id": requestId, ...retryAfterHeader(error), ...PRIVATE },
     });
     out.end(JSON.stringify(problem));
     return;

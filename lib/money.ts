@@ -1,3 +1,4 @@
+import { CURRENCY_EXPONENTS } from "./currency-exponents";
 import { ValidationError } from "./errors";
 
 /**
@@ -10,30 +11,30 @@ export type Money = { minor: bigint; currency: string };
 /** Amounts must be > 0 and < 10^12 minor units (DESIGN "HTTP API"); the bound keeps sums of a month exact. */
 export const MAX_MINOR_UNITS = 10n ** 12n - 1n;
 
-/**
- * The currencies the runtime's ICU knows (ISO 4217 active codes). Exponents come from the same data (CLDR):
- * it follows ISO 4217 except where a minor unit is no longer used in practice (e.g. HUF and IQD render
- * with 0 decimals), which is what a user types and reads.
- */
-const SUPPORTED_CURRENCIES: ReadonlySet<string> = new Set(Intl.supportedValuesOf("currency"));
-const exponents = new Map<string, number>();
+const KNOWN = new Map(Object.entries(CURRENCY_EXPONENTS));
 
+/** A currency new amounts may be recorded in (the pinned table, lib/currency-exponents.ts). */
 export function isCurrencyCode(code: string): boolean {
-  return SUPPORTED_CURRENCIES.has(code);
+  return KNOWN.has(code);
 }
 
 export function supportedCurrencies(): string[] {
-  return [...SUPPORTED_CURRENCIES];
+  return [...KNOWN.keys()];
 }
 
-/** Number of decimals of a currency's minor unit: JPY 0, EUR 2, KWD 3. */
+/** Number of decimals of a currency's minor unit: JPY 0, EUR 2, KWD 3. Unknown codes are the field's error. */
 export function currencyExponent(currency: string): number {
-  const cached = exponents.get(currency);
-  if (cached !== undefined) return cached;
-  if (!isCurrencyCode(currency)) throw new ValidationError([{ path: "currency", message: `${currency} is not an ISO 4217 currency code` }]);
-  const digits = new Intl.NumberFormat("en", { style: "currency", currency }).resolvedOptions().maximumFractionDigits ?? 2;
-  exponents.set(currency, digits);
-  return digits;
+  const exponent = KNOWN.get(currency);
+  if (exponent === undefined) throw new ValidationError([{ path: "currency", message: `${currency} is not an ISO 4217 currency code` }]);
+  return exponent;
+}
+
+/**
+ * The decimals to read a *stored* amount with. Never throws: an amount whose currency this table does not
+ * know (written by another version) still reads, with ISO 4217's usual 2 decimals, instead of failing a list.
+ */
+function storedExponent(currency: string): number {
+  return KNOWN.get(currency) ?? 2;
 }
 
 const DECIMAL = /^(\d+)(?:\.(\d+))?$/;
@@ -64,7 +65,7 @@ export function parseAmount(text: string, currency: string, field = "amount"): b
 
 /** Formats minor units as the API's decimal string with exactly the currency's decimals ("12.30", "1200"). */
 export function formatAmount(minor: bigint, currency: string): string {
-  const exponent = currencyExponent(currency);
+  const exponent = storedExponent(currency);
   const sign = minor < 0n ? "-" : "";
   const digits = (minor < 0n ? -minor : minor).toString().padStart(exponent + 1, "0");
   if (exponent === 0) return sign + digits;
@@ -82,7 +83,9 @@ export function displayAmount(minor: bigint, currency: string, locale = "en"): s
   const key = `${locale}|${currency}`;
   let formatter = displayFormatters.get(key);
   if (!formatter) {
-    formatter = new Intl.NumberFormat(locale, { style: "currency", currency });
+    // The decimals are the table's, not ICU's, so what is shown is exactly what is stored.
+    const digits = storedExponent(currency);
+    formatter = new Intl.NumberFormat(locale, { style: "currency", currency, minimumFractionDigits: digits, maximumFractionDigits: digits });
     displayFormatters.set(key, formatter);
   }
   // The string overload is standard since ES2023; TypeScript's lib types only declare number | bigint.

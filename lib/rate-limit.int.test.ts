@@ -25,6 +25,22 @@ async function accepted(consume: () => Promise<void>, attempts: number): Promise
 }
 
 describe("write rate limit", () => {
+  it("takes back a refunded request, so it costs nothing", async () => {
+    const user = randomUUID();
+    const one = limiter({ limit: 2, lease: 1 });
+    await one.consume(user);
+    one.refund(user);
+    expect(await accepted(() => one.consume(user), 5)).toBe(2);
+  });
+
+  it("keeps named counters apart: reads do not spend writes", async () => {
+    const user = randomUUID();
+    const writes = limiter({ limit: 3 });
+    const reads = limiter({ limit: 3, counter: "read" });
+    expect(await accepted(() => reads.consume(user), 5)).toBe(3);
+    expect(await accepted(() => writes.consume(user), 5)).toBe(3);
+  });
+
   it("accepts exactly the limit per window across two instances sharing the counter", async () => {
     const user = randomUUID();
     const a = limiter({});

@@ -5,20 +5,32 @@ import { TooManyRequestsError } from "./errors";
 export type RateLimitOptions = {
   client: DynamoDBDocumentClient;
   tableName: string;
-  /** Writes allowed per user per window. */
+  /** Requests allowed per user per window. */
   limit: number;
   windowSeconds: number;
   /** Writes this process takes from the shared counter at once (see createRateLimiter). Default 10. */
   lease?: number;
+  /** Names the counter when a user has several (reads, exports); writes keep the unnamed one. */
+  counter?: string;
   now?: () => Date;
 };
 
 /** Default: 300 writes a minute per user — far above a person typing, low enough to stop a runaway script. */
 export const DEFAULT_WRITE_LIMIT = 300;
 export const DEFAULT_WRITE_WINDOW_SECONDS = 60;
+/** Reads: a page load makes a handful; 3,000 a minute lets a person click freely and stops a scraper. */
+export const DEFAULT_READ_LIMIT = 3000;
+export const DEFAULT_READ_WINDOW_SECONDS = 60;
+/** Exports read every expense; 20 a minute is more than anyone downloads by hand. */
+export const DEFAULT_EXPORT_LIMIT = 20;
+export const DEFAULT_EXPORT_WINDOW_SECONDS = 60;
 const DEFAULT_LEASE = 10;
 
-export type RateLimiter = { consume(userId: string): Promise<void> };
+export type RateLimiter = {
+  consume(userId: string): Promise<void>;
+  /** Gives back what the last consume took, when the request turned out to cost nothing (a replay). */
+  refund(userId: string): void;
+};
 
 type Lease = { left: number; fetching?: Promise<boolean> };
 
@@ -29,7 +41,8 @@ type Lease = { left: number; fetching?: Promise<boolean> };
  * the limit it takes single writes. Leases left unspent by an instance that stops serving the user are
  * lost, so a user may be stopped up to (instances - 1) x (lease - 1) writes early — never late.
  */
-export function createRateLimiter({ client, tableName, limit, windowSeconds, lease: leaseSize = DEFAULT_LEASE, now = () => new Date() }: RateLimitOptions): RateLimiter {
+export function createRateLimiter({ client, tableName, limit, windowSeconds, lease: leaseSize = DEFAULT_LEASE, counter, now = () => new Date() }: RateLimitOptions): RateLimiter {
+  const prefix = counter ? `RATE#${counter}#` : "RATE#";
   /** Per window and user: writes left in this process's lease, and the lease being fetched, if any. */
   const leases = new Map<string, Lease>();
 
@@ -39,7 +52,7 @@ export function createRateLimiter({ client, tableName, limit, windowSeconds, lea
       await client.send(
         new UpdateCommand({
           TableName: tableName,
-          Key: { userId, sk: `RATE#${windowStart}` },
+          Key: { userId, sk: `${prefix}${windowStart}` },
           UpdateExpression: "ADD #count :size SET #ttl = :ttl",
           ConditionExpression: "attribute_not_exists(#count) OR #count <= :room",
           ExpressionAttributeNames: { "#count": "count", "#ttl": "ttl" },
@@ -69,10 +82,19 @@ export function createRateLimiter({ client, tableName, limit, windowSeconds, lea
     return lease.fetching;
   }
 
+  function windowOf(): { nowSeconds: number; windowStart: number } {
+    const nowSeconds = Math.floor(now().getTime() / 1000);
+    return { nowSeconds, windowStart: nowSeconds - (nowSeconds % windowSeconds) };
+  }
+
   return {
+    refund(userId) {
+      // Back into this process's lease: the shared counter keeps it, so the next request here spends it.
+      const lease = leases.get(`${windowOf().windowStart}|${userId}`);
+      if (lease) lease.left++;
+    },
     async consume(userId) {
-      const nowSeconds = Math.floor(now().getTime() / 1000);
-      const windowStart = nowSeconds - (nowSeconds % windowSeconds);
+      const { nowSeconds, windowStart } = windowOf();
       const key = `${windowStart}|${userId}`;
       let lease = leases.get(key);
       if (!lease) {

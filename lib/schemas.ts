@@ -6,11 +6,17 @@ import { currencyExponent, isCurrencyCode, parseAmount } from "./money";
 
 // ---- shared fields ----
 
-/** ISO 4217 code known to the runtime's ICU data (so its exponent is known too). */
+/** An ISO 4217 code of the pinned table (lib/currency-exponents.ts), so its exponent is known too. */
 export const CurrencySchema = z
   .string()
   .regex(/^[A-Z]{3}$/, { message: "must be a three-letter ISO 4217 code such as EUR", abort: true })
   .refine(isCurrencyCode, "is not an ISO 4217 currency code")
+  .meta({ description: "ISO 4217 currency code", example: "EUR" });
+
+/** A currency as stored: any well-formed code reads back, even one the table no longer accepts for new amounts. */
+const StoredCurrencySchema = z
+  .string()
+  .regex(/^[A-Z]{3}$/, "must be a three-letter ISO 4217 code")
   .meta({ description: "ISO 4217 currency code", example: "EUR" });
 
 /** A real calendar date (zod's ISO date rejects 2024-02-30). */
@@ -301,7 +307,7 @@ export const ExpenseSchema = z
     id: ExpenseIdSchema,
     date: CalendarDateSchema,
     amount: AmountTextSchema,
-    currency: CurrencySchema,
+    currency: StoredCurrencySchema,
     category: z.string(),
     description: z.string(),
     merchant: z.string().optional(),
@@ -381,7 +387,7 @@ export type SummaryQuery = z.output<typeof SummaryQuerySchema>;
 
 export const SummaryTotalSchema = z.object({
   month: MonthSchema,
-  currency: CurrencySchema,
+  currency: StoredCurrencySchema,
   category: z.string(),
   amount: AmountTextSchema.meta({ description: "Sum of the expenses, decimal string" }),
   count: z.number().int().min(1),
@@ -408,7 +414,7 @@ const ZERO_AMOUNT = /^0+(?:\.(0+))?$/;
 export const BudgetSchema = z
   .object({
     category: z.string(),
-    currency: CurrencySchema,
+    currency: StoredCurrencySchema,
     limit: AmountTextSchema.meta({ description: "Monthly limit, decimal string with the currency's decimals" }),
   })
   .meta({ id: "Budget" });
@@ -487,7 +493,7 @@ export const LocaleSchema = z
 /** GET /api/settings and the answer of PUT: saved values, defaultCurrency defaulting to EUR. */
 export const SettingsSchema = z
   .object({
-    defaultCurrency: CurrencySchema,
+    defaultCurrency: StoredCurrencySchema,
     locale: z.string().optional().meta({ description: "Absent: the browser's language" }),
     theme: ThemeSchema.optional().meta({ description: "Absent: system" }),
   })

@@ -4,6 +4,7 @@
  */
 import { Resource } from "sst";
 import { localCognitoEndpoint } from "./local-mode";
+import { rateLimiters } from "./rate-limits";
 import { createAccessTokenVerifier, requireUser as requireUserWith, type AccessTokenVerifier, type AuthenticatedUser } from "@/lib/auth";
 
 let verifier: AccessTokenVerifier | undefined;
@@ -18,7 +19,15 @@ function deploymentVerifier(): AccessTokenVerifier {
   return verifier;
 }
 
-/** The signed-in user of a request (userId = the verified access token's `sub`), or a 401. */
-export function requireUser(req: Request): Promise<AuthenticatedUser> {
-  return requireUserWith(req, deploymentVerifier());
+const SAFE_METHODS = new Set(["GET", "HEAD"]);
+
+/**
+ * The signed-in user of a request (userId = the verified access token's `sub`), or a 401. A read (GET, HEAD)
+ * also spends one of the user's reads here, the one gate every read passes (429 past the limit); writes are
+ * counted where they write, so an idempotent replay can be free.
+ */
+export async function requireUser(req: Request): Promise<AuthenticatedUser> {
+  const user = await requireUserWith(req, deploymentVerifier());
+  if (SAFE_METHODS.has(req.method)) await rateLimiters().reads.consume(user.userId);
+  return user;
 }

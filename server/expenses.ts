@@ -1,24 +1,19 @@
 /**
  * The expenses and receipts repositories of this deployment: table, bucket and cursor secret from SST's
- * `Resource` links (SST_RESOURCE_* locally), the write rate limit from the environment. Kept out of lib/, so
+ * `Resource` links (SST_RESOURCE_* locally), the write rate limit from server/rate-limits.ts. Kept out of lib/, so
  * lib/ is built from plain parameters and tested without SST.
  */
 import { Resource } from "sst";
-import { z } from "zod";
 import { sharedDocumentClient } from "@/lib/dynamo-client";
 import { createBudgets, type UserBudgets } from "@/lib/budgets/budgets";
 import { createExpenseRepository, type UserExpenses } from "@/lib/expenses/repository";
-import { createRateLimiter, DEFAULT_WRITE_LIMIT, DEFAULT_WRITE_WINDOW_SECONDS, type RateLimiter } from "@/lib/rate-limit";
+import type { RateLimiter } from "@/lib/rate-limit";
 import { createReceiptFiles, type ReceiptFiles } from "@/lib/receipts/receipt-files";
 import { createReceipts, type UserReceipts } from "@/lib/receipts/receipts";
 import { createScans, type UserScans } from "@/lib/receipts/scans";
 import { sharedS3Client } from "@/lib/s3-client";
 import { createSettings, type UserSettings } from "@/lib/settings/settings";
-
-const RateLimitEnvSchema = z.object({
-  LEDGERLINE_WRITE_LIMIT: z.coerce.number().int().min(1).default(DEFAULT_WRITE_LIMIT),
-  LEDGERLINE_WRITE_WINDOW_SECONDS: z.coerce.number().int().min(1).default(DEFAULT_WRITE_WINDOW_SECONDS),
-});
+import { rateLimiters } from "./rate-limits";
 
 type Wiring = {
   expenses: (userId: string) => UserExpenses;
@@ -37,13 +32,7 @@ function deployment(): Wiring {
   if (wiring) return wiring;
   const client = sharedDocumentClient();
   const tableName = Resource.Expenses.name;
-  const env = RateLimitEnvSchema.parse(process.env);
-  const rateLimiter: RateLimiter = createRateLimiter({
-    client,
-    tableName,
-    limit: env.LEDGERLINE_WRITE_LIMIT,
-    windowSeconds: env.LEDGERLINE_WRITE_WINDOW_SECONDS,
-  });
+  const rateLimiter = rateLimiters().writes;
   const files: ReceiptFiles = createReceiptFiles({ s3: sharedS3Client(), bucket: Resource.Files.name });
   wiring = {
     expenses: createExpenseRepository({ client, tableName, cursorSecret: Resource.CursorSecret.value, rateLimiter, files }),

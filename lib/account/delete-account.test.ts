@@ -40,7 +40,7 @@ function world(email = "Ada@Example.com") {
       steps.push("delete user");
     },
   };
-  const rateLimiter = { consume: async () => void steps.push("rate") };
+  const rateLimiter = { consume: async () => void steps.push("rate"), refund: () => {} };
   return { steps, accounts: createAccounts({ client, tableName: "t", files, identity, rateLimiter }) };
 }
 

@@ -1,5 +1,5 @@
 import { GetCommand } from "@aws-sdk/lib-dynamodb";
-import { ConflictError, NotFoundError, PreconditionFailedError, ValidationError } from "../errors";
+import { ConflictError, NotFoundError, PreconditionFailedError, TooManyRequestsError, ValidationError } from "../errors";
 import { epochSeconds, idempotencyRecord, IdempotencyRecordSchema, isLive, replay, requestHash } from "../idempotency";
 import { ExpenseSchema, type ExpenseJson, type ExpensePatch, type NewExpense } from "../schemas";
 import { aggregateDeltas, deltasByItem, mergeDeltas, type AggregateDelta } from "./aggregate";
@@ -27,12 +27,18 @@ export function aggregateWrites({ tableName, userId }: Pick<UserContext, "tableN
  * losers' transactions are cancelled as a whole and they replay the winner's stored response.
  */
 export async function createExpense(ctx: UserContext, input: NewExpense, idempotencyKey?: string): Promise<CreateResult> {
-  await ctx.rateLimiter?.consume(ctx.userId);
   const hash = idempotencyKey === undefined ? "" : requestHash(input);
+  const answered = await spendWrite(ctx, idempotencyKey, hash);
+  if (answered) return { expense: answered, isReplayed: true };
+  const replayed = (expense: ExpenseJson): CreateResult => {
+    // A replay writes nothing, so it costs nothing.
+    ctx.rateLimiter?.refund(ctx.userId);
+    return { expense, isReplayed: true };
+  };
   for (let attempt = 0; attempt < 3; attempt++) {
     const now = ctx.now();
     const scan = input.scanId === undefined ? undefined : await scanToSave(ctx, input.scanId, idempotencyKey, hash);
-    if (scan && "replayed" in scan) return { expense: scan.replayed, isReplayed: true };
+    if (scan && "replayed" in scan) return replayed(scan.replayed);
     const expense = newExpense(input, scan?.id ?? ctx.newId(), now);
     const json = toExpenseJson(scan ? { ...expense, receipt: toReceipt(scan.receipt) } : expense);
     const items: TransactItems = [
@@ -79,7 +85,7 @@ export async function createExpense(ctx: UserContext, input: NewExpense, idempot
       if (!(error instanceof TransactionRefused)) throw error;
       if (idempotencyKey !== undefined && error.failedAt(items.length - 1)) {
         const stored = await storedResponse(ctx, idempotencyKey, hash);
-        if (stored) return { expense: stored, isReplayed: true };
+        if (stored) return replayed(stored);
         // The record expired between our write and our read: try again as a new request.
       } else if (!scan) {
         throw error;
@@ -88,6 +94,21 @@ export async function createExpense(ctx: UserContext, input: NewExpense, idempot
     }
   }
   throw new ConflictError(input.scanId === undefined ? "This Idempotency-Key is being used by another request; retry shortly." : "The receipt photo is being checked right now; try again.");
+}
+
+/**
+ * Spends one write of the user's budget. Past the limit, a retry of a request that already succeeded is still
+ * answered — with its stored response — rather than refused: the client only wants to learn the outcome.
+ */
+async function spendWrite(ctx: UserContext, idempotencyKey: string | undefined, hash: string): Promise<ExpenseJson | undefined> {
+  try {
+    await ctx.rateLimiter?.consume(ctx.userId);
+    return undefined;
+  } catch (error) {
+    const stored = error instanceof TooManyRequestsError && idempotencyKey !== undefined ? await storedResponse(ctx, idempotencyKey, hash) : undefined;
+    if (stored) return stored;
+    throw error;
+  }
 }
 
 /**

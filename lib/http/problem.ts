@@ -46,10 +46,14 @@ export function toProblem(error: unknown, requestId: string): Problem {
   return { type: TYPE_BASE + "internal", title: "Something went wrong on our side", status: 500, requestId };
 }
 
+/** The Retry-After header a refusal asks the client to honour (429, 503), if any. */
+export function retryAfterHeader(error: unknown): { "retry-after": string } | Record<string, never> {
+  return error instanceof TooManyRequestsError || error instanceof ServiceUnavailableError ? { "retry-after": String(error.retryAfterSeconds) } : {};
+}
+
 export function problemResponse(error: unknown, requestId: string = randomUUID()): Response {
   const problem = toProblem(error, requestId);
-  const headers = new Headers({ "content-type": PROBLEM_CONTENT_TYPE, "x-request-id": requestId });
-  if (error instanceof TooManyRequestsError || error instanceof ServiceUnavailableError) headers.set("retry-after", String(error.retryAfterSeconds));
+  const headers = new Headers({ "content-type": PROBLEM_CONTENT_TYPE, "x-request-id": requestId, ...retryAfterHeader(error) });
   return new Response(JSON.stringify(problem), { status: problem.status, headers });
 }
 

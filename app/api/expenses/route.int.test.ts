@@ -203,4 +203,29 @@ describe("expenses API: write rate limit", () => {
     expect((await api.post("/api/expenses", expenseBody())).status).toBe(429);
     expect((await alice.post("/api/expenses", expenseBody())).status).toBe(201);
   });
+
+  it("does not charge a replay with the same Idempotency-Key, and still answers one past the limit", async () => {
+    const api = await newUserApi();
+    const body = expenseBody({ description: "Paid once" });
+    const key = { headers: { "idempotency-key": `replay-${Date.now()}` } };
+    const first = await api.post<ExpenseJson>("/api/expenses", body, key);
+    expect(first.status).toBe(201);
+    for (let i = 0; i < 20; i++) {
+      const replay = await api.post<ExpenseJson>("/api/expenses", body, key);
+      expect(replay.headers.get("idempotent-replayed")).toBe("true");
+      expect(replay.body.id).toBe(first.body.id);
+    }
+    // The first create was the only write charged: exactly WRITE_LIMIT - 1 more are accepted.
+    let accepted = 0;
+    for (;;) {
+      const batch = await Promise.all(Array.from({ length: 25 }, () => api.post("/api/expenses", expenseBody())));
+      accepted += batch.filter((r) => r.status === 201).length;
+      if (batch.some((r) => r.status === 429)) break;
+    }
+    expect(accepted).toBe(WRITE_LIMIT - 1);
+    const late = await api.post<ExpenseJson>("/api/expenses", body, key);
+    expect(late.status).toBe(201);
+    expect(late.body.id).toBe(first.body.id);
+    expect((await api.post("/api/expenses", expenseBody(), { headers: { "idempotency-key": `new-${Date.now()}` } })).status).toBe(429);
+  });
 });
