@@ -5,7 +5,7 @@
  */
 export type Phase = "before" | "during" | "after";
 export type Outcome = number | "timeout" | "network";
-export type Attempt = { op: string; phase: Phase; outcome: Outcome; ms: number };
+export type Attempt = { op: string; phase: Phase; outcome: Outcome; ms: number; /** A 5xx problem's detail, to tell an outage from contention. */ detail?: string };
 export type Answer = { status: number; headers: Headers; text: string };
 
 /** Longer than any answer should take (5 s): an attempt still waiting then counts as a hang. */
@@ -32,7 +32,8 @@ export function createClient(base: string, outage: Outage) {
     try {
       const res = await fetch(url.startsWith("http") ? url : base + url, { ...init, signal: AbortSignal.timeout(CLIENT_TIMEOUT_MS) });
       const text = await res.text();
-      attempts.push({ op, phase, outcome: res.status, ms: Date.now() - started });
+      const detail = res.status >= 500 ? /"detail":"([^"]*)"/.exec(text)?.[1] : undefined;
+      attempts.push({ op, phase, outcome: res.status, ms: Date.now() - started, ...(detail !== undefined ? { detail } : {}) });
       return { status: res.status, headers: res.headers, text };
     } catch (error) {
       const outcome = error instanceof Error && (error.name === "TimeoutError" || error.name === "AbortError") ? "timeout" : "network";

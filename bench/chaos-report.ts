@@ -38,6 +38,7 @@ export function summarise(inputs: Inputs) {
           byStatus: countBy(attempts, (a) => String(a.outcome)),
           latencyMs: { p50: percentile(ms, 50), p95: percentile(ms, 95), max: ms.at(-1) ?? 0 },
           over5s: attempts.filter((a) => a.ms > 5_000).length,
+          serverErrorsByDetail: countBy(attempts.filter((a) => a.detail !== undefined), (a) => a.detail ?? ""),
         },
       ];
     }),
