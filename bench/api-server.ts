@@ -6,8 +6,10 @@
  */
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import { Readable } from "node:stream";
+import * as receipt from "../app/api/expenses/[id]/receipt/route";
 import * as item from "../app/api/expenses/[id]/route";
 import * as collection from "../app/api/expenses/route";
+import * as exportCsv from "../app/api/export/route";
 import * as summary from "../app/api/summary/route";
 
 type Handler = (req: Request, context: { params: Promise<{ id: string }> }) => Promise<Response>;
@@ -16,8 +18,12 @@ function handlerFor(method: string, pathname: string): { handler?: Handler; id: 
   const pick = (module: Record<string, unknown>) => module[method] as Handler | undefined;
   if (pathname === "/api/expenses") return { handler: pick(collection), id: "" };
   if (pathname === "/api/summary") return { handler: pick(summary), id: "" };
+  // The export function's URL, relayed as `npm run dev` does (bench/chaos.ts).
+  if (pathname === "/api/export") return { handler: pick(exportCsv), id: "" };
   const match = /^\/api\/expenses\/([^/]+)$/.exec(pathname);
   if (match) return { handler: pick(item), id: decodeURIComponent(match[1] ?? "") };
+  const receiptMatch = /^\/api\/expenses\/([^/]+)\/receipt$/.exec(pathname);
+  if (receiptMatch) return { handler: pick(receipt), id: decodeURIComponent(receiptMatch[1] ?? "") };
   return { id: "" };
 }
 

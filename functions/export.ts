@@ -14,7 +14,7 @@ import { exportFileName, expensesCsv } from "../lib/csv/expenses-csv";
 import { sharedDocumentClient } from "../lib/dynamo-client";
 import { exportPages } from "../lib/expenses/read-expenses";
 import { functionUrlRequest } from "../lib/http/function-url-request";
-import { PROBLEM_CONTENT_TYPE, retryAfterHeader, toProblem } from "../lib/http/problem";
+import { toProblemResponseParts } from "../lib/http/problem";
 import { queryParams } from "../lib/http/query";
 import { requestIdOf } from "../lib/http/request-id";
 import { ExportQuerySchema, type ExpenseJson } from "../lib/schemas";
@@ -44,15 +44,13 @@ const exportCsv: StreamifyHandler<unknown, void> = async (event, responseStream)
     await rateLimiters().exports.consume(user.userId);
     const filters = ExportQuerySchema.parse(queryParams(parsed.request));
     const pages = exportPages({ client, tableName: Resource.Expenses.name, userId: user.userId }, filters);
-    // The first page is read before the status is sent: a table that cannot be read is a 500, not a cut download.
+    // The first page is read before the status is sent: a table that cannot be read is a problem (503 while it is
+    // unreachable), not a cut download.
     body = expensesCsv(prefetched(await pages.next(), pages));
     fileName = exportFileName(filters, new Date().toISOString().slice(0, 10));
   } catch (error) {
-    const problem = toProblem(error, requestId);
-    const out = awslambda.HttpResponseStream.from(responseStream, {
-      statusCode: problem.status,
-      headers: { "content-type": PROBLEM_CONTENT_TYPE, "x-request-id": requestId, ...retryAfterHeader(error), ...PRIVATE },
-    });
+    const { problem, headers } = toProblemResponseParts(error, requestId);
+    const out = awslambda.HttpResponseStream.from(responseStream, { statusCode: problem.status, headers: { ...headers, ...PRIVATE } });
     out.end(JSON.stringify(problem));
     return;
   }

@@ -9,6 +9,7 @@ import { createServer } from "node:net";
 import { join } from "node:path";
 import { createDocumentClient } from "../lib/dynamo-client";
 import { migrateAggregates } from "../lib/expenses/migrate-aggregates";
+import { removeDevStackInfo, writeDevStackInfo } from "./dev-stack-file";
 import { runNextWithStack } from "./next-bin";
 import { DYNAMODB_STREAM_SUBSCRIPTIONS, S3_SUBSCRIPTIONS, URL_FUNCTIONS } from "./functions";
 import { BUCKET_NAME, LOCAL_CREDENTIALS, LOCAL_REGION, startLocalStack, TABLE_NAME } from "./stack";
@@ -47,7 +48,11 @@ async function main() {
     TABLE_NAME,
   );
   if (migrated > 0) console.log(`Moved ${migrated} monthly aggregate item(s) to one item per month and category.`);
-  runNextWithStack(["dev", "-p", String(port)], stack, () => console.log("\nStopping…"));
+  writeDevStackInfo({ dynamodbEndpoint: stack.dynamodb.endpoint, s3Endpoint: stack.s3.endpoint, tableName: TABLE_NAME, bucket: BUCKET_NAME, pid: process.pid });
+  runNextWithStack(["dev", "-p", String(port)], stack, () => {
+    console.log("\nStopping…");
+    removeDevStackInfo();
+  });
   console.log(
     [
       "",

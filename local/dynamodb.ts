@@ -123,7 +123,7 @@ async function waitUntilReady(endpoint: string, java: ChildProcess, stderr: () =
     region: "us-east-1",
     credentials: { accessKeyId: "local", secretAccessKey: "local" },
     maxAttempts: 1,
-    requestHandler: { connectionTimeout: 1_000, requestTimeout: 2_000 },
+    requestHandler: { connectionTimeout: 1_000, requestTimeout: 2_000, throwOnRequestTimeout: true },
   });
   let failure: Error | undefined;
   java.once("error", (error: NodeJS.ErrnoException) => {

@@ -131,3 +131,73 @@ describe("local functions runner, DynamoDB stream batches", () => {
     expect(invocations).toEqual([]);
   });
 });
+
+describe("local functions runner: on-failure destination and injected faults", () => {
+  function runnerWithDestination(handler: (event: unknown) => Promise<unknown>, injectFailure?: (a: { functionName: string; subject: string; attempt: number }) => string | undefined) {
+    const destination: unknown[] = [];
+    const invocations: Invocation[] = [];
+    const runner = createFunctionsRunner({
+      functions: [
+        { name: "probe", load: async () => ({ handler }), onFailure: "probe-failed" },
+        { name: "probe-failed", load: async () => ({ handler: async (e: unknown) => destination.push(e) }) },
+      ],
+      subscriptions: [{ functionName: "probe", eventNames: ["ObjectCreated:Post"], prefix: "receipts/" }],
+      streamSubscriptions: [{ functionName: "probe", filters: [], batchSize: 10 }],
+      retryDelaysMs: [5, 10],
+      log: () => undefined,
+      onInvocation: (invocation) => invocations.push(invocation),
+      ...(injectFailure ? { injectFailure } : {}),
+    });
+    runner.start({});
+    return { runner, destination, invocations };
+  }
+
+  it("hands an S3 event whose three attempts failed to the destination, as Lambda's failure record", async () => {
+    const { runner, destination } = runnerWithDestination(async () => {
+      throw new Error("DynamoDB is down");
+    });
+    const sent = event("receipts/u/e/k");
+    runner.deliverS3(sent);
+    await runner.idle();
+    expect(destination).toEqual([
+      expect.objectContaining({
+        requestContext: expect.objectContaining({ condition: "RetriesExhausted", approximateInvokeCount: 3, functionArn: expect.stringContaining(":function:ledgerline-local-probe:") }),
+        requestPayload: { Records: sent.Records },
+        responsePayload: { errorType: "Error", errorMessage: "DynamoDB is down" },
+      }),
+    ]);
+  });
+
+  it("sends nothing to the destination when a retry succeeds, nor for a stream batch", async () => {
+    let calls = 0;
+    const { runner, destination } = runnerWithDestination(async () => {
+      calls++;
+      if (calls === 1) throw new Error("once");
+      if (calls >= 3) throw new Error("stream batches are not async events");
+      return [];
+    });
+    runner.deliverS3(event("receipts/u/e/k"));
+    await runner.idle();
+    await runner.deliverDynamoDbStream({ Records: [{ eventName: "INSERT" }] });
+    expect(destination).toEqual([]);
+  });
+
+  it("throws an injected failure on the chosen attempts without running the handler", async () => {
+    let calls = 0;
+    const { runner, invocations } = runnerWithDestination(
+      async () => {
+        calls++;
+        return [];
+      },
+      ({ subject, attempt }) => (subject.endsWith("/k") && attempt === 1 ? "injected" : undefined),
+    );
+    runner.deliverS3(event("receipts/u/e/k"));
+    runner.deliverS3(event("receipts/u/e/other"));
+    await runner.idle();
+    expect(calls).toBe(2);
+    expect(invocations.filter((i) => i.subject === "receipts/u/e/k").map((i) => [i.outcome, i.error])).toEqual([
+      ["error", "injected"],
+      ["ok", undefined],
+    ]);
+  });
+});

@@ -4,6 +4,7 @@
  * them), the same SST_RESOURCE_* environment; a failed invocation is retried twice, then given up with a log
  * line. Every invocation prints one line.
  */
+import { randomUUID } from "node:crypto";
 import type { DynamoDBStreamEvent, S3Event } from "aws-lambda";
 import { decodeEventKey } from "../lib/events/s3-object-created";
 import { LOCAL_FUNCTIONS, S3_SUBSCRIPTIONS, type LambdaHandler, type LocalFunction, type S3Subscription, type UrlFunction } from "./functions";
@@ -32,7 +33,29 @@ export type FunctionsRunnerOptions = {
   concurrency?: number;
   log?: (line: string) => void;
   onInvocation?: (invocation: Invocation) => void;
+  /**
+   * Fault injection, for the chaos benchmark only (never an environment variable: deployed code must not be
+   * able to see it): when it returns a message for an attempt, that attempt throws it instead of running the handler.
+   */
+  injectFailure?: (attempt: { functionName: string; subject: string; attempt: number }) => string | undefined;
 };
+
+/** Lambda's on-failure destination record for an asynchronous event whose attempts all failed. */
+export function asyncFailureRecord(functionName: string, event: unknown, attempts: number, error: string, at: Date) {
+  return {
+    version: "1.0",
+    timestamp: at.toISOString(),
+    requestContext: {
+      requestId: randomUUID(),
+      functionArn: `arn:aws:lambda:us-east-1:000000000000:function:ledgerline-local-${functionName}:$LATEST`,
+      condition: "RetriesExhausted",
+      approximateInvokeCount: attempts,
+    },
+    requestPayload: event,
+    responseContext: { statusCode: 200, executedVersion: "$LATEST", functionError: "Unhandled" },
+    responsePayload: { errorType: "Error", errorMessage: error },
+  };
+}
 
 export type FunctionsRunner = {
   /** Gives the functions their environment; events that arrive earlier wait for it. */
@@ -130,13 +153,16 @@ export function createFunctionsRunner(options: FunctionsRunnerOptions = {}): Fun
     next?.();
   };
 
-  const invokeAsync = async (functionName: string, subject: string, event: unknown) => {
+  /** `isAsyncEvent`: an S3 event or an Invoke (not a stream batch), which goes to the on-failure destination when it gives up. */
+  const invokeAsync = async (functionName: string, subject: string, event: unknown, isAsyncEvent = false): Promise<void> => {
     const handler = await handlerOf(functionName);
     for (let attempt = 1; attempt <= attempts; attempt++) {
       await acquire(functionName);
       const started = performance.now();
       let invocation: Invocation;
       try {
+        const injected = options.injectFailure?.({ functionName, subject, attempt });
+        if (injected !== undefined) throw new Error(injected);
         // A fresh copy per attempt: a handler that mutates its event must not change the retry's.
         const result = await handler(structuredClone(event));
         invocation = { functionName, subject, attempt, durationMs: Math.round(performance.now() - started), outcome: "ok", result };
@@ -148,6 +174,11 @@ export function createFunctionsRunner(options: FunctionsRunnerOptions = {}): Fun
       }
       log(formatInvocation(invocation, attempts));
       options.onInvocation?.(invocation);
+      const destination = functions.find((f) => f.name === functionName)?.onFailure;
+      if (invocation.outcome === "gave-up" && isAsyncEvent && destination !== undefined) {
+        const record = asyncFailureRecord(functionName, event, attempts, invocation.error ?? "", new Date());
+        track(invokeAsync(destination, `on-failure of ${subject}`, record, true));
+      }
       if (invocation.outcome !== "error") return;
       await sleep(retryDelays[attempt - 1] ?? 0);
     }
@@ -173,7 +204,7 @@ export function createFunctionsRunner(options: FunctionsRunnerOptions = {}): Fun
         const key = decodeEventKey(record.s3.object.key);
         for (const subscription of subscriptions) {
           if (!subscription.eventNames.includes(eventName) || !key.startsWith(subscription.prefix)) continue;
-          track(invokeAsync(subscription.functionName, key, { Records: [record] }));
+          track(invokeAsync(subscription.functionName, key, { Records: [record] }, true));
         }
       }
     },
@@ -187,7 +218,7 @@ export function createFunctionsRunner(options: FunctionsRunnerOptions = {}): Fun
     invokeEvent(functionName, payload) {
       if (isStopped) return;
       const subject = typeof payload === "object" && payload !== null && "action" in payload ? `invoke ${String(payload.action)}` : "invoke";
-      track(invokeAsync(functionName, subject, payload));
+      track(invokeAsync(functionName, subject, payload, true));
     },
     log,
     streamingHandler(fn) {

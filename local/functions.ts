@@ -16,6 +16,11 @@ export type LocalFunction = {
   // Method syntax on purpose: a handler declares the event type AWS sends it (S3Event, DynamoDBStreamEvent),
   // and the runner hands it the event built for its subscription.
   load: () => Promise<{ handler(event: unknown): Promise<unknown>; shutdown?: () => Promise<void> }>;
+  /**
+   * The function that gets an asynchronous event (S3, Invoke) once its retries are spent: Lambda's on-failure
+   * destination, invoked with the invocation record (lib/events/async-invocation-failure.ts).
+   */
+  onFailure?: string;
 };
 
 export type S3Subscription = { functionName: string; eventNames: readonly string[]; prefix: string };
@@ -24,7 +29,8 @@ export type S3Subscription = { functionName: string; eventNames: readonly string
 export type DynamoDbStreamSubscription = { functionName: string; filters: readonly StreamFilterPattern[]; batchSize: number };
 
 export const LOCAL_FUNCTIONS: readonly LocalFunction[] = [
-  { name: "receipt", load: () => import("../functions/receipt") },
+  { name: "receipt", load: () => import("../functions/receipt"), onFailure: "receipt-failed" },
+  { name: "receipt-failed", load: () => import("../functions/receipt-failed") },
   { name: "analytics", load: () => import("../functions/analytics") },
   { name: "import", load: () => import("../functions/import") },
 ];

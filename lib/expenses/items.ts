@@ -142,7 +142,7 @@ export type AggregateCell = { month: string; currency: string; category: string;
  * are left out. A legacy month item (`AGG#<month>`, cells named `t#<CUR>#<category>`) reads the same way, so
  * summing both layouts stays exact while the migration moves one to the other.
  */
-export function aggregateCells(item: Record<string, unknown>): AggregateCell[] {
+export function aggregateCells(item: Record<string, unknown>, options: { keepEmpty?: boolean } = {}): AggregateCell[] {
   const key = AGGREGATE_SK.exec(String(item.sk));
   if (!key) return [];
   const [, month = "", itemCategory] = key;
@@ -158,7 +158,16 @@ export function aggregateCells(item: Record<string, unknown>): AggregateCell[] {
     else cell.count = Number(value);
     cells.set(cellKey, cell);
   }
-  return [...cells.values()].filter((cell) => cell.count > 0);
+  // keepEmpty: a cell at count 0 whose total is not 0 is an inconsistency the consistency check must see.
+  return [...cells.values()].filter((cell) => options.keepEmpty === true || cell.count > 0);
+}
+
+/** What a table item is, by its sort key: the consistency check reads the whole table and sorts it out. */
+export function itemKindOf(sk: string): "expense" | "aggregate" | "scan" | "other" {
+  if (sk.startsWith("EXP#")) return "expense";
+  if (AGGREGATE_SK.test(sk)) return "aggregate";
+  if (sk.startsWith("SCAN#")) return "scan";
+  return "other";
 }
 
 /** Whether an item is a legacy one-item-per-month aggregate (lib/expenses/migrate-aggregates.ts moves them). */

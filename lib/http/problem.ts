@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { ZodError } from "zod";
 import { DomainError, ServiceUnavailableError, TooManyRequestsError, ValidationError } from "../errors";
+import { isServiceUnreachable, serviceUnreachable } from "../service-unreachable";
 import { requestIdOf } from "./request-id";
 
 export const PROBLEM_CONTENT_TYPE = "application/problem+json";
@@ -29,9 +30,19 @@ function fromZod(error: ZodError): ValidationError {
   );
 }
 
+/** A thrown value as the domain error it stands for: a ZodError is the client's 422, an unreachable AWS service a 503. */
+function knownError(error: unknown): unknown {
+  if (error instanceof ZodError) return fromZod(error);
+  if (isServiceUnreachable(error)) {
+    console.warn(JSON.stringify({ level: "warn", msg: "service unreachable", error: String(error) }));
+    return serviceUnreachable();
+  }
+  return error;
+}
+
 /** Maps any thrown value to a problem; unexpected errors become a generic 500 and are logged, never echoed. */
 export function toProblem(error: unknown, requestId: string): Problem {
-  const known = error instanceof ZodError ? fromZod(error) : error;
+  const known = knownError(error);
   if (known instanceof DomainError) {
     return {
       type: TYPE_BASE + known.type,
@@ -46,14 +57,17 @@ export function toProblem(error: unknown, requestId: string): Problem {
   return { type: TYPE_BASE + "internal", title: "Something went wrong on our side", status: 500, requestId };
 }
 
-/** The Retry-After header a refusal asks the client to honour (429, 503), if any. */
-export function retryAfterHeader(error: unknown): { "retry-after": string } | Record<string, never> {
-  return error instanceof TooManyRequestsError || error instanceof ServiceUnavailableError ? { "retry-after": String(error.retryAfterSeconds) } : {};
+/** A problem and the headers it goes out with (Retry-After on 429 and 503), for responses built elsewhere (functions/export.ts). */
+export function toProblemResponseParts(error: unknown, requestId: string): { problem: Problem; headers: Record<string, string> } {
+  const known = knownError(error);
+  const problem = toProblem(known, requestId);
+  const headers: Record<string, string> = { "content-type": PROBLEM_CONTENT_TYPE, "x-request-id": requestId };
+  if (known instanceof TooManyRequestsError || known instanceof ServiceUnavailableError) headers["retry-after"] = String(known.retryAfterSeconds);
+  return { problem, headers };
 }
 
 export function problemResponse(error: unknown, requestId: string = randomUUID()): Response {
-  const problem = toProblem(error, requestId);
-  const headers = new Headers({ "content-type": PROBLEM_CONTENT_TYPE, "x-request-id": requestId, ...retryAfterHeader(error) });
+  const { problem, headers } = toProblemResponseParts(error, requestId);
   return new Response(JSON.stringify(problem), { status: problem.status, headers });
 }
 

@@ -160,11 +160,20 @@ export async function processUploadedReceipt(deps: ProcessUploadDeps, key: strin
     written = image.body;
     ready = { status: "ready", key, contentType: image.contentType, size: image.body.length, thumbnailKey, updatedAt: at };
   }
+  /**
+   * Whether a settle whose condition failed had in fact landed: the SDK retries a write whose answer was lost
+   * (a timeout, a reset connection), and the retry of an applied write fails its own condition. Then the
+   * receipt is ready with this very file, whose objects must stay.
+   */
+  const hasLanded = async () => {
+    const { Item: now } = await deps.client.send(new GetCommand({ TableName: deps.tableName, Key: tableKey, ConsistentRead: true }));
+    const stored = now ? parseStored(StoredReceiptSchema, now, target.kind).receipt : undefined;
+    return stored?.key === key && stored.status === "ready";
+  };
   if (isReplacement) {
     // The new file becomes the receipt in one write; only then may the old one's files go.
-    if (!(await update({ UpdateExpression: "SET receipt = :ready REMOVE replacement", ConditionExpression: awaited, names: {}, values: { ":ready": ready } }))) {
-      return superseded();
-    }
+    const settled = await update({ UpdateExpression: "SET receipt = :ready REMOVE replacement", ConditionExpression: awaited, names: {}, values: { ":ready": ready } });
+    if (!settled && !(await hasLanded())) return superseded();
     await removeOlderUploads(deps.files, parts);
   } else {
     await removeOlderUploads(deps.files, parts);
@@ -176,7 +185,7 @@ export async function processUploadedReceipt(deps: ProcessUploadDeps, key: strin
       names: Object.fromEntries(Object.keys(rest).map((name) => [`#${name}`, name])),
       values: { ":ready": "ready", ...Object.fromEntries(Object.entries(rest).map(([name, value]) => [`:${name}`, value])) },
     });
-    if (!settled) return superseded();
+    if (!settled && !(await hasLanded())) return superseded();
   }
   const outcome = { outcome: "ready", contentType: ready.contentType, hasThumbnail: ready.thumbnailKey !== undefined } as const;
   if (!scanItem) return outcome;
