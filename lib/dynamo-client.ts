@@ -2,13 +2,31 @@ import { DynamoDBClient, type DynamoDBClientConfig } from "@aws-sdk/client-dynam
 import { DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
 
 /**
- * How long one DynamoDB call may take, retries included, so that no request hangs on a database that is down
- * or stalled: a connection must open within 1 s and an open one must not stay silent for 1.5 s (DynamoDB
- * answers in milliseconds; its largest Query page in tens), and a call is tried twice. Worst case about 3.2 s
- * per call, which lib/http turns into a 503 well inside a client's 5 s patience. The SDK's retry quota (a token
- * bucket per client) also stops retrying at all when most calls fail, so an outage does not double the load.
+ * How long one DynamoDB call may take, so that no request hangs on a database that is down or stalled: a
+ * connection must open within 1 s, and an open one must answer within 4 s (DynamoDB answers in milliseconds;
+ * the margin is for a loaded laptop running DynamoDB Local). A refused or reset connection, a throttle or a
+ * server error is retried once; a timeout is not (the wait is already spent), so a stalled database costs at
+ * most about 4 s, which lib/http turns into a 503 inside a client's 5 s patience.
  */
-export const DYNAMODB_CALL_LIMITS = { connectionTimeoutMs: 1_000, requestTimeoutMs: 1_500, maxAttempts: 2 } as const;
+export const DYNAMODB_CALL_LIMITS = { connectionTimeoutMs: 1_000, requestTimeoutMs: 4_000, maxAttempts: 2 } as const;
+
+type RetryToken = { getRetryCount(): number; getRetryDelay(): number };
+type RetryErrorInfo = { error?: Error; errorType: "TRANSIENT" | "THROTTLING" | "SERVER_ERROR" | "CLIENT_ERROR" };
+
+const retryToken = (count: number, delayMs: number): RetryToken => ({ getRetryCount: () => count, getRetryDelay: () => delayMs });
+
+/** The SDK's retry hook: once, after a short jittered pause, for anything but a client error or a timeout. */
+const retryOnceUnlessTimedOut = {
+  acquireInitialRetryToken: async () => retryToken(0, 0),
+  async refreshRetryTokenForRetry(token: RetryToken, info: RetryErrorInfo): Promise<RetryToken> {
+    const count = token.getRetryCount() + 1;
+    if (info.errorType === "CLIENT_ERROR" || info.error?.name === "TimeoutError" || count >= DYNAMODB_CALL_LIMITS.maxAttempts) {
+      throw info.error ?? new Error("not retried");
+    }
+    return retryToken(count, 50 + Math.floor(Math.random() * 100));
+  },
+  recordSuccess: () => {},
+};
 
 /**
  * A document client as the repositories expect it. Region, credentials and endpoint come from the standard
@@ -18,7 +36,7 @@ export const DYNAMODB_CALL_LIMITS = { connectionTimeoutMs: 1_000, requestTimeout
  */
 export function createDocumentClient(config: DynamoDBClientConfig = {}): DynamoDBDocumentClient {
   const bounded: DynamoDBClientConfig = {
-    maxAttempts: DYNAMODB_CALL_LIMITS.maxAttempts,
+    retryStrategy: retryOnceUnlessTimedOut,
     requestHandler: {
       connectionTimeout: DYNAMODB_CALL_LIMITS.connectionTimeoutMs,
       requestTimeout: DYNAMODB_CALL_LIMITS.requestTimeoutMs,

@@ -10,6 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openApiDocument } from "@/lib/openapi";
 import { createContract } from "@/lib/openapi-contract";
 import { startCognito } from "@/local/cognito";
+import { localStackEnv } from "@/local/test-stack";
 import type { RunningCognito } from "@/local/types";
 
 const VALIDITY_SECONDS = 3;
@@ -53,9 +54,10 @@ async function expectUnauthenticated(res: Response) {
 
 beforeAll(async () => {
   cognito = await startCognito({ accessTokenValiditySeconds: VALIDITY_SECONDS });
-  // What the local stack hands the app (SST links + SDK-native endpoint override), set before the route loads.
-  Object.assign(process.env, {
-    SST_RESOURCE_App: JSON.stringify({ name: "ledgerline", stage: "test" }),
+  // What the local stack hands the app (SST links + SDK-native endpoint override), set before the route loads:
+  // the shared stack's table (reads are rate-limited there), this file's own Cognito with short-lived tokens.
+  Object.assign(process.env, localStackEnv(), {
+    SST_RESOURCE_App: JSON.stringify({ name: "ledgerline", stage: "local" }),
     SST_RESOURCE_UserPool: JSON.stringify({ id: cognito.userPoolId }),
     SST_RESOURCE_UserPoolClient: JSON.stringify({ id: cognito.clientId, secret: "" }),
     AWS_ENDPOINT_URL_COGNITO_IDENTITY_PROVIDER: cognito.endpoint,
