@@ -37,6 +37,21 @@ export async function until<T>(read: () => Promise<T>, isDone: (value: T) => boo
   }
 }
 
+/** Uploads a CSV as an import and waits for its preview (the import function reads it). */
+export async function uploadImport(api: Api, csv: string | Buffer): Promise<ImportJson> {
+  const file = Buffer.from(csv);
+  const grant = await api.post<ImportGrant>("/api/imports", { fileName: "mine.csv", size: file.length, contentType: "text/csv" });
+  expect(grant.status).toBe(201);
+  expect((await uploadWithGrant(grant.body, file)).status).toBe(204);
+  return until(async () => (await api.get<ImportJson>(`/api/imports/${grant.body.importId}`)).body, (i) => i.status !== "uploading", "the import");
+}
+
+/** Commits an import in preview and waits until the import function is done with it. */
+export async function commitImport(api: Api, id: string): Promise<ImportJson> {
+  expect((await api.post(`/api/imports/${id}/commit`, {})).status).toBe(202);
+  return until(async () => (await api.get<ImportJson>(`/api/imports/${id}`)).body, (i) => i.status === "done" || i.status === "failed", "the commit");
+}
+
 /** A fresh user holding one of everything; the expense's merchant and description are unique markers. */
 export async function createOwnedData(): Promise<OwnedData> {
   const user = await createTestUser();
@@ -53,15 +68,7 @@ export async function createOwnedData(): Promise<OwnedData> {
     "the receipt",
   );
 
-  const csv = Buffer.from(`date,amount,currency,category,merchant,description\r\n2025-02-01,9.99,EUR,Books,${marker}-books,Novel\r\n`);
-  const importGrant = await api.post<ImportGrant>("/api/imports", { fileName: "mine.csv", size: csv.length, contentType: "text/csv" });
-  expect(importGrant.status).toBe(201);
-  expect((await uploadWithGrant(importGrant.body, csv)).status).toBe(204);
-  const importJson = await until(
-    async () => (await api.get<ImportJson>(`/api/imports/${importGrant.body.importId}`)).body,
-    (i) => i.status === "preview",
-    "the import",
-  );
+  const importJson = await uploadImport(api, `date,amount,currency,category,merchant,description\r\n2025-02-01,9.99,EUR,Books,${marker}-books,Novel\r\n`);
 
   const scan = await api.post<ScanStart>("/api/scans", { contentType: "image/jpeg", size: 1000, today: "2025-06-30", currency: "EUR" });
   expect(scan.status).toBe(201);
