@@ -1,14 +1,10 @@
 import fc from "fast-check";
-import { ulid } from "ulid";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { apiAs, dispatch } from "@/app/api/expenses/test-client";
-import { expenseBody } from "@/lib/expenses/test-support";
+import { dispatch } from "@/app/api/expenses/test-client";
 import { PROBLEM_CONTENT_TYPE } from "@/lib/http/problem";
-import type { ExpenseJson } from "@/lib/schemas";
 import { localStackEnv } from "@/local/test-stack";
-import { createTestUser } from "@/local/test-users";
 import { PUBLIC_ROUTES, ROUTE_CASES, type RouteCase } from "./route-cases";
-import type { OwnedData } from "./tenant-data";
+import { createTarget, type OwnedData } from "./tenant-data";
 
 const REQUESTS = 5_000;
 const USERS = 10;
@@ -25,16 +21,7 @@ let targets: OwnedData[] = [];
 beforeAll(async () => {
   localStackEnv();
   Object.assign(process.env, LIMITS);
-  targets = await Promise.all(
-    Array.from({ length: USERS }, async () => {
-      const user = await createTestUser();
-      const api = apiAs(user.accessToken);
-      const expense = (await api.post<ExpenseJson>("/api/expenses", expenseBody({ description: "Fuzz target" }))).body;
-      const now = new Date().toISOString();
-      // An email that is not the user's: a fuzzed DELETE /api/account must never delete the fuzzing user.
-      return { user: { ...user, email: "someone-else@example.com" }, api, expense, importJson: { id: ulid(), fileName: "x.csv", status: "preview", createdAt: now, updatedAt: now }, scanId: ulid(), markers: [] };
-    }),
-  );
+  targets = await Promise.all(Array.from({ length: USERS }, () => createTarget()));
 });
 
 afterAll(() => {

@@ -6,6 +6,7 @@
 import { createHash } from "node:crypto";
 import { GetObjectCommand, ListObjectsV2Command } from "@aws-sdk/client-s3";
 import { QueryCommand } from "@aws-sdk/lib-dynamodb";
+import { ulid } from "ulid";
 import { expect } from "vitest";
 import { apiAs, type Api } from "@/app/api/expenses/test-client";
 import { createDocumentClient } from "@/lib/dynamo-client";
@@ -75,6 +76,20 @@ export async function createOwnedData(): Promise<OwnedData> {
   expect((await api.put("/api/budgets", { budgets: [{ category: "Food", currency: "EUR", limit: "321.00" }] })).status).toBe(200);
   expect((await api.put("/api/settings", { defaultCurrency: "CHF", locale: "de-CH" })).status).toBe(200);
   return { user, api, expense, importJson, scanId: scan.body.id, markers: [marker, user.userId, user.email, expense.id, importJson.id, scan.body.id] };
+}
+
+/**
+ * A light target for requests that are not about another user: a fresh user with one real expense; the
+ * import and scan ids are nobody's, and the email is not theirs, so a DELETE /api/account aimed at it fails.
+ */
+export async function createTarget(): Promise<OwnedData> {
+  const user = await createTestUser();
+  const api = apiAs(user.accessToken);
+  const created = await api.post<ExpenseJson>("/api/expenses", expenseBody({ description: "Target" }));
+  expect(created.status).toBe(201);
+  const now = new Date().toISOString();
+  const importJson: ImportJson = { id: ulid(), fileName: "x.csv", status: "preview", createdAt: now, updatedAt: now };
+  return { user: { ...user, email: "someone-else@example.com" }, api, expense: created.body, importJson, scanId: ulid(), markers: [] };
 }
 
 /** Everything of the user's, byte for byte: their whole table partition and their objects. */
