@@ -92,8 +92,11 @@ export async function createTarget(): Promise<OwnedData> {
   return { user: { ...user, email: "someone-else@example.com" }, api, expense: created.body, importJson, scanId: ulid(), markers: [] };
 }
 
-/** Everything of the user's, byte for byte: their whole table partition and their objects. */
-export async function storedState(userId: string): Promise<{ items: string; objects: Record<string, string> }> {
+/**
+ * Everything of the user's, byte for byte: their table partition and their objects. `isOwnRequests`: the
+ * user made the requests themselves, whose attempts count against their own write limit (RATE# items).
+ */
+export async function storedState(userId: string, { isOwnRequests = false } = {}): Promise<{ items: string; objects: Record<string, string> }> {
   const env = localStackEnv();
   const client = createDocumentClient({ endpoint: env.AWS_ENDPOINT_URL_DYNAMODB });
   const items: unknown[] = [];
@@ -102,7 +105,7 @@ export async function storedState(userId: string): Promise<{ items: string; obje
     const page = await client.send(
       new QueryCommand({ TableName: tableNameFrom(env), KeyConditionExpression: "userId = :u", ExpressionAttributeValues: { ":u": userId }, ConsistentRead: true, ExclusiveStartKey: start }),
     );
-    items.push(...(page.Items ?? []));
+    items.push(...(page.Items ?? []).filter((item) => !isOwnRequests || !String(item.sk).startsWith("RATE#")));
     start = page.LastEvaluatedKey;
   } while (start);
   const { s3, bucket } = localBucket();
