@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { dispatch } from "@/app/api/expenses/test-client";
+import { contractViolations, dispatch } from "@/app/api/expenses/test-client";
 import { PROBLEM_CONTENT_TYPE } from "@/lib/http/problem";
 import { localStackEnv } from "@/local/test-stack";
 import { PUBLIC_ROUTES, ROUTE_CASES, type RouteCase } from "./route-cases";
@@ -112,19 +112,23 @@ function requestOf(c: FuzzCase): { request: Request; id: string } {
   return { request: new Request(url, { method: c.route.method, headers, body: hasBody ? bodyOf(c, target) : undefined }), id: itemId };
 }
 
-/** What is wrong with an answer, or undefined: never a 5xx, and every refusal a problem+json saying its status. */
-async function flawOf(response: Response): Promise<string | undefined> {
+/**
+ * What is wrong with an answer, or undefined: never a 5xx, every refusal a problem+json saying its status,
+ * and every answer one the OpenAPI document describes for the route.
+ */
+async function flawOf(route: Pick<RouteCase, "method" | "template">, response: Response): Promise<string | undefined> {
   const text = await response.text();
   if (response.status >= 500) return `status ${response.status}: ${text.slice(0, 200)}`;
-  if (response.status < 300) return undefined;
-  if (response.headers.get("content-type") !== PROBLEM_CONTENT_TYPE) return `status ${response.status} as ${response.headers.get("content-type")}`;
-  const problem: unknown = JSON.parse(text);
-  if (typeof problem !== "object" || problem === null || !("status" in problem) || problem.status !== response.status) return `problem ${text.slice(0, 200)}`;
-  return undefined;
+  const isProblem = response.headers.get("content-type") === PROBLEM_CONTENT_TYPE;
+  if (response.status >= 300 && !isProblem) return `status ${response.status} as ${response.headers.get("content-type")}`;
+  const body: unknown = text === "" ? undefined : /json/.test(response.headers.get("content-type") ?? "") ? JSON.parse(text) : text;
+  if (isProblem && (typeof body !== "object" || body === null || !("status" in body) || body.status !== response.status)) return `problem ${text.slice(0, 200)}`;
+  const violations = contractViolations({ method: route.method, path: route.template, response, body });
+  return violations.length > 0 ? `${response.status}: ${violations.join("; ")}` : undefined;
 }
 
 describe(`${REQUESTS} fuzzed requests across every route`, () => {
-  it("get no 5xx, and every non-2xx is problem+json", async () => {
+  it("get no 5xx, every non-2xx is problem+json, and every answer is one the OpenAPI document describes", async () => {
     const cases = fc.sample(fuzzCase, { seed: SEED, numRuns: REQUESTS });
     const flaws: string[] = [];
     const statuses = new Map<number, number>();
@@ -136,7 +140,7 @@ describe(`${REQUESTS} fuzzed requests across every route`, () => {
         const { request, id } = requestOf(c);
         const { response } = await dispatch(request, id);
         statuses.set(response.status, (statuses.get(response.status) ?? 0) + 1);
-        const flaw = await flawOf(response);
+        const flaw = await flawOf(c.route, response);
         if (flaw) flaws.push(`${c.route.method} ${request.url} (case ${i}): ${flaw}`);
       }
     }

@@ -3,7 +3,7 @@
  * the OpenAPI document (status documented, headers, body schema) and for a request id. Tests only.
  */
 import { expect } from "vitest";
-import { createContract } from "@/lib/openapi-contract";
+import { createContract, type ContractCheck } from "@/lib/openapi-contract";
 import { openApiDocument } from "@/lib/openapi";
 import { createTestUser, type TestUser } from "@/local/test-users";
 import * as accountRoute from "../account/route";
@@ -24,6 +24,9 @@ import * as scanRoute from "../scans/[id]/route";
 import * as scansRoute from "../scans/route";
 
 const contract = createContract(openApiDocument() as unknown as Record<string, unknown>);
+
+/** How an answer of a route (by path template) departs from the OpenAPI document; empty when it conforms. */
+export const contractViolations = (check: ContractCheck): string[] => contract.violations(check);
 
 export type ApiResult<T = unknown> = { status: number; headers: Headers; body: T };
 export type ApiRequest = { json?: unknown; body?: BodyInit; headers?: Record<string, string>; token?: string | null };
