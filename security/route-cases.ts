@@ -18,7 +18,7 @@ export type RouteCase = {
   isById: boolean;
   /** What the owner gets. */
   ownerStatus: number;
-  /** Waits for what the owner's request started in the background (the import function's commit). */
+  /** Waits for what the owner's request started in the background (the import function's commit or undo). */
   settle?: (data: OwnedData) => Promise<unknown>;
 };
 
@@ -65,7 +65,14 @@ export const ROUTE_CASES: readonly RouteCase[] = [
     ownerStatus: 202,
     settle: (d) => until(async () => (await d.api.get<ImportJson>(importOf(d))).body, (i) => i.status === "done", "the commit"),
   },
-  { method: "DELETE", template: "/api/imports/{id}", url: importOf, isById: true, ownerStatus: 202 },
+  {
+    method: "DELETE",
+    template: "/api/imports/{id}",
+    url: importOf,
+    isById: true,
+    ownerStatus: 202,
+    settle: (d) => until(async () => (await d.api.get<ImportJson>(importOf(d))).body, (i) => i.status === "undone", "the undo"),
+  },
   { method: "POST", template: "/api/scans", url: () => "/api/scans", json: () => ({ contentType: "image/jpeg", size: 1000, today: "2025-06-30", currency: "EUR" }), isById: false, ownerStatus: 201 },
   { method: "GET", template: "/api/scans/{id}", url: scanOf, isById: true, ownerStatus: 200 },
   { method: "DELETE", template: "/api/scans/{id}", url: scanOf, isById: true, ownerStatus: 204 },
