@@ -107,6 +107,10 @@ describe("createAccessTokenVerifier with an endpoint (local Cognito)", () => {
     expect(await verify(rs256(claims(), privateKey))).toMatchObject({ userId: "user-1" });
   });
 
+  it("accepts a token issued a minute ahead of our clock (skew)", async () => {
+    expect(await verify(rs256(claims({ iat: Math.floor(Date.now() / 1000) + 60 }), privateKey))).toMatchObject({ userId: "user-1" });
+  });
+
   it("accepts the endpoint with a trailing slash", async () => {
     const verifier = createAccessTokenVerifier({ userPoolId, clientId, endpoint: `${endpoint}/` });
     expect(await userFromAuthorization(`Bearer ${rs256(claims(), privateKey)}`, verifier)).toMatchObject({ userId: "user-1" });
@@ -117,6 +121,9 @@ describe("createAccessTokenVerifier with an endpoint (local Cognito)", () => {
     ["another client's token", { client_id: "client-b" }],
     ["another issuer's token", { iss: "http://127.0.0.1:1/local_Other" }],
     ["an expired token", { exp: Math.floor(Date.now() / 1000) - 5 }],
+    ["a token not valid before an hour from now", { nbf: Math.floor(Date.now() / 1000) + 3600 }],
+    ["a token issued an hour from now", { iat: Math.floor(Date.now() / 1000) + 3600, exp: Math.floor(Date.now() / 1000) + 7200 }],
+    ["a token without iat", { iat: undefined }],
   ])("rejects %s", async (_name, overrides) => {
     expect(await rejection(verify(rs256(claims(overrides), privateKey)))).toBeInstanceOf(UnauthenticatedError);
   });

@@ -1,6 +1,6 @@
 /**
  * Who is calling: verifies the Cognito access token in `Authorization: Bearer <token>` (signature against the
- * pool's JWKS, `iss`, `token_use=access`, `client_id`, `exp`) and yields the user id — the token's `sub`. This is
+ * pool's JWKS, `iss`, `token_use=access`, `client_id`, `exp`, `nbf`, `iat`) and yields the user id — the token's `sub`. This is
  * the only place a user id comes from; never from a body, query or another header.
  */
 import { CognitoJwtVerifier, JwtRsaVerifier } from "aws-jwt-verify";
@@ -12,6 +12,7 @@ import {
   JwksValidationError,
   JwtBaseError,
   JwtExpiredError,
+  JwtNotBeforeError,
   NonRetryableFetchError,
   ParameterValidationError,
 } from "aws-jwt-verify/error";
@@ -51,10 +52,22 @@ const httpJwksFetcher: Fetcher = {
   },
 };
 
+/** How far the issuer's clock may run ahead of ours. */
+const MAX_CLOCK_SKEW_SECONDS = 300;
+
+/**
+ * aws-jwt-verify checks `exp` and `nbf` but not `iat`: a token claiming to be issued in the future was not
+ * issued by the pool (or its clock is broken), so it is refused like a token that is not yet valid.
+ */
+function assertIssuedBeforeNow({ payload }: { payload: { iat?: unknown } }): void {
+  const latest = Math.floor(Date.now() / 1000) + MAX_CLOCK_SKEW_SECONDS;
+  if (typeof payload.iat !== "number" || payload.iat > latest) throw new JwtNotBeforeError("Token issued in the future", payload.iat);
+}
+
 export function createAccessTokenVerifier(config: AccessTokenVerifierConfig): AccessTokenVerifier {
   const { userPoolId, clientId, endpoint } = config;
   if (!endpoint) {
-    const verifier = CognitoJwtVerifier.create({ userPoolId, clientId, tokenUse: "access" });
+    const verifier = CognitoJwtVerifier.create({ userPoolId, clientId, tokenUse: "access", customJwtCheck: assertIssuedBeforeNow });
     return { verify: (token) => verifier.verify(token) };
   }
   const issuer = `${endpoint.replace(/\/+$/, "")}/${userPoolId}`;
@@ -66,6 +79,7 @@ export function createAccessTokenVerifier(config: AccessTokenVerifierConfig): Ac
       customJwtCheck: ({ payload }) => {
         assertStringEquals("Token use", payload.token_use, "access", CognitoJwtInvalidTokenUseError);
         assertStringEquals("Client ID", payload.client_id, clientId, CognitoJwtInvalidClientIdError);
+        assertIssuedBeforeNow({ payload });
       },
     },
     { jwksCache: new SimpleJwksCache({ fetcher: httpJwksFetcher }) },

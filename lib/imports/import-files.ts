@@ -1,14 +1,15 @@
 /** The uploaded CSV files: a presigned POST to upload one, and reading it back. */
 import { GetObjectCommand, NoSuchKey, type S3Client } from "@aws-sdk/client-s3";
 import { grantPost } from "../s3-post-grant";
-import { MAX_IMPORT_BYTES } from "./import-schemas";
+import { ImportIdSchema, MAX_IMPORT_BYTES } from "./import-schemas";
 
 export const IMPORT_GRANT_SECONDS = 5 * 60;
 const USER_ID = /^[A-Za-z0-9_-]{1,128}$/;
 const IMPORT_KEY = /^imports\/([A-Za-z0-9_-]{1,128})\/([0-9A-HJKMNP-TV-Z]{26})\.csv$/;
 
+/** `imports/<userId>/<importId>.csv`; like receipt keys, refused for any id that could leave the user's prefix. */
 export function importObjectKey(userId: string, importId: string): string {
-  if (!USER_ID.test(userId)) throw new Error("invalid import owner");
+  if (!USER_ID.test(userId) || !ImportIdSchema.safeParse(importId).success) throw new Error("invalid import owner or id");
   return `imports/${userId}/${importId}.csv`;
 }
 

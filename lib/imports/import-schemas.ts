@@ -109,6 +109,7 @@ export const ImportCommitSchema = z
 export type ImportCommit = z.infer<typeof ImportCommitSchema>;
 
 export const ImportListSchema = z.object({ items: z.array(ImportSchema.omit({ preview: true, lines: true, columns: true })) }).meta({ id: "ImportList" });
+export type ImportSummary = z.infer<typeof ImportListSchema>["items"][number];
 
 /** What the API asks the import function to do (an asynchronous invocation). */
 export const ImportCommandSchema = z.object({

@@ -18,6 +18,7 @@ import {
   type ImportCommit,
   type ImportGrant,
   type ImportJson,
+  type ImportSummary,
   type ImportStatus,
 } from "./import-schemas";
 
@@ -36,7 +37,7 @@ export type ImportsDeps = {
 
 export type UserImports = {
   create(input: { fileName: string; size: number; contentType: string }): Promise<ImportGrant>;
-  list(): Promise<ImportJson[]>;
+  list(): Promise<ImportSummary[]>;
   get(id: string): Promise<ImportJson>;
   updateSettings(id: string, settings: ImportSettings): Promise<ImportJson>;
   commit(id: string, request: ImportCommit): Promise<ImportJson>;
@@ -126,7 +127,11 @@ export function createImports(deps: ImportsDeps): (userId: string) => UserImport
             Limit: 20,
           }),
         );
-        return (Items ?? []).map((item) => toImportJson(toImportItem(item)));
+        return (Items ?? []).map((item) => {
+          // What the list documents: column samples, preview rows and report lines only come with GET /api/imports/{id}.
+          const { columns: _columns, preview: _preview, lines: _lines, ...summary } = toImportJson(toImportItem(item));
+          return summary;
+        });
       },
 
       get: async (id) => view(await load(id)),

@@ -4,20 +4,25 @@
  * summary stays exact and a re-import later adds those rows again. An expense the user edited since is still
  * the import's and goes; one the user already deleted is simply not there.
  */
-import { BatchGetCommand, QueryCommand, UpdateCommand } from "@aws-sdk/lib-dynamodb";
+import { ConditionalCheckFailedException } from "@aws-sdk/client-dynamodb";
+import { BatchGetCommand, GetCommand, QueryCommand, UpdateCommand } from "@aws-sdk/lib-dynamodb";
 import { z } from "zod";
 import { aggregateDeltas } from "../expenses/aggregate";
 import { expenseKey, toExpense } from "../expenses/items";
 import { transactWrite, TransactionRefused, type TransactItems } from "../expenses/transact";
 import { aggregateWrites } from "../expenses/write-expenses";
 import type { ImportWorkerDeps } from "./detect-import";
-import { importBatchPrefix, importKey, occurrenceItemKey } from "./import-item";
+import { importBatchPrefix, importKey, occurrenceItemKey, toImportItem } from "./import-item";
 
 const BatchRecordSchema = z.object({ sk: z.string(), ids: z.array(z.string()), keys: z.array(z.string()) });
 
-export type UndoOutcome = { outcome: "undone"; deleted: number };
+/** `ignored`: the import is not (or no longer) being undone, e.g. a repeated delivery of the command. */
+export type UndoOutcome = { outcome: "undone"; deleted: number } | { outcome: "ignored" };
 
 export async function undoImport(deps: ImportWorkerDeps & { removeFiles?: (userId: string, expenseId: string) => Promise<void> }, userId: string, importId: string): Promise<UndoOutcome> {
+  // Only an import the API moved to `undoing` is undone; Lambda may deliver a command twice.
+  const { Item } = await deps.client.send(new GetCommand({ TableName: deps.tableName, Key: importKey(userId, importId), ConsistentRead: true }));
+  if (!Item || toImportItem(Item).status !== "undoing") return { outcome: "ignored" };
   let deleted = 0;
   for (;;) {
     const { Items } = await deps.client.send(
@@ -35,16 +40,22 @@ export async function undoImport(deps: ImportWorkerDeps & { removeFiles?: (userI
       deleted += await undoBatch(deps, userId, batch);
     }
   }
-  await deps.client.send(
-    new UpdateCommand({
-      TableName: deps.tableName,
-      Key: importKey(userId, importId),
-      UpdateExpression: "SET #status = :undone, updatedAt = :now",
-      ConditionExpression: "#status = :undoing",
-      ExpressionAttributeNames: { "#status": "status" },
-      ExpressionAttributeValues: { ":undone": "undone", ":undoing": "undoing", ":now": (deps.now ?? (() => new Date()))().toISOString() },
-    }),
-  );
+  try {
+    await deps.client.send(
+      new UpdateCommand({
+        TableName: deps.tableName,
+        Key: importKey(userId, importId),
+        UpdateExpression: "SET #status = :undone, updatedAt = :now",
+        ConditionExpression: "#status = :undoing",
+        ExpressionAttributeNames: { "#status": "status" },
+        ExpressionAttributeValues: { ":undone": "undone", ":undoing": "undoing", ":now": (deps.now ?? (() => new Date()))().toISOString() },
+      }),
+    );
+  } catch (error) {
+    // A concurrent delivery of the same command finished first.
+    if (error instanceof ConditionalCheckFailedException) return { outcome: "ignored" };
+    throw error;
+  }
   return { outcome: "undone", deleted };
 }
 
