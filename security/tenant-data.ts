@@ -93,8 +93,9 @@ export async function createTarget(): Promise<OwnedData> {
 }
 
 /**
- * Everything of the user's, byte for byte: their table partition and their objects. `isOwnRequests`: the
- * user made the requests themselves, whose attempts count against their own write limit (RATE# items).
+ * Everything of the user's, byte for byte: their table partition and their objects. Their read and export
+ * counters are left out (reading the state back as the user spends them); `isOwnRequests`: the user made the
+ * requests themselves, whose attempts count against their own write limit too (every RATE# item).
  */
 export async function storedState(userId: string, { isOwnRequests = false } = {}): Promise<{ items: string; objects: Record<string, string> }> {
   const env = localStackEnv();
@@ -105,7 +106,7 @@ export async function storedState(userId: string, { isOwnRequests = false } = {}
     const page = await client.send(
       new QueryCommand({ TableName: tableNameFrom(env), KeyConditionExpression: "userId = :u", ExpressionAttributeValues: { ":u": userId }, ConsistentRead: true, ExclusiveStartKey: start }),
     );
-    items.push(...(page.Items ?? []).filter((item) => !isOwnRequests || !String(item.sk).startsWith("RATE#")));
+    items.push(...(page.Items ?? []).filter((item) => !String(item.sk).startsWith(isOwnRequests ? "RATE#" : "RATE#read#") && !String(item.sk).startsWith("RATE#export#")));
     start = page.LastEvaluatedKey;
   } while (start);
   const { s3, bucket } = localBucket();
