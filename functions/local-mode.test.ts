@@ -33,7 +33,7 @@ const links = {
   AWS_REGION: "us-east-1",
 };
 
-describe.each(["receipt", "export", "import", "analytics"])("the %s function outside the local stage", (name) => {
+describe.each(["receipt", "receipt-failed", "export", "import", "analytics"])("the %s function outside the local stage", (name) => {
   it("refuses to load with an emulator endpoint set, naming it", async () => {
     const { ok, output } = await load(name, { ...PRODUCTION, ...links, AWS_ENDPOINT_URL_DYNAMODB: "http://127.0.0.1:8000" });
     expect(ok).toBe(false);

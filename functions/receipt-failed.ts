@@ -11,7 +11,10 @@ import { createdObjectsOf } from "../lib/events/s3-object-created";
 import { createReceiptFiles } from "../lib/receipts/receipt-files";
 import { settleFailedUpload, type FailedUploadOutcome } from "../lib/receipts/settle-failed-upload";
 import { sharedS3Client } from "../lib/s3-client";
+import { localMode } from "../server/local-mode";
 
+// Emulator endpoints outside the local stage stop the function here, at init, with the reason.
+localMode();
 const client = sharedDocumentClient();
 const s3 = sharedS3Client();
 

@@ -25,7 +25,13 @@ const scenarios = [
 ] as const;
 const deployed = scenarios.filter(([, e]) => e.mode === "deploy");
 
+const INVOKE_CONFIG = "aws:lambda/functionEventInvokeConfig:FunctionEventInvokeConfig";
+const RECEIPT_FAILED = "ReceiptFailed";
+
 const receiptFunction = (e: Evaluation): RecordedResource => resource(e, LAMBDA, `${RECEIPT}Function`);
+const receiptFailedFunction = (e: Evaluation): RecordedResource => resource(e, LAMBDA, `${RECEIPT_FAILED}Function`);
+const receiptFailedRole = (e: Evaluation): RecordedResource => resource(e, ROLE, `${RECEIPT_FAILED}Role`);
+const invokeReceiptFailed = (e: Evaluation) => ({ effect: "Allow", actions: ["lambda:InvokeFunction"], resources: [lambdaArn(receiptFailedFunction(e))] });
 const receiptArn = (e: Evaluation) => lambdaArn(receiptFunction(e));
 const importArn = (e: Evaluation) => lambdaArn(resource(e, LAMBDA, "ImportFunction"));
 const receiptRole = (e: Evaluation): RecordedResource => resource(e, ROLE, `${RECEIPT}Role`);
@@ -118,13 +124,20 @@ describe("receipt function", () => {
     const statements = inlineStatements(receiptRole(e));
     // AnalyzeExpense supports no resource-level permission: its one action is allowed on "*", nothing else is.
     const textract = { effect: "Allow", actions: ["textract:AnalyzeExpense"], resources: ["*"] };
-    expect(statements).toEqual([expect.objectContaining(textract), ...linkStatements(e)]);
+    expect(statements).toEqual([expect.objectContaining(textract), expect.objectContaining(invokeReceiptFailed(e)), ...linkStatements(e)]);
     for (const s of statements) {
       for (const action of s.actions) expect(action, JSON.stringify(s)).not.toMatch(/\*/);
       if (!s.actions.includes("textract:AnalyzeExpense")) expect(s.resources, JSON.stringify(s)).not.toContain("*");
     }
     const services = new Set(statements.flatMap((s) => s.actions).map((a) => a.split(":")[0]));
-    expect([...services].sort()).toEqual(["dynamodb", "s3", "textract"]);
+    expect([...services].sort()).toEqual(["dynamodb", "lambda", "s3", "textract"]);
+  });
+
+  it.each(deployed)("is retried twice, then its event goes to the ReceiptFailed function (%s)", (_, e) => {
+    const configs = resourcesOf(e, INVOKE_CONFIG).filter((c) => c.inputs.functionName === receiptFunction(e).inputs.name);
+    expect(configs.map((c) => c.inputs)).toEqual([
+      expect.objectContaining({ maximumRetryAttempts: 2, destinationConfig: { onFailure: { destination: lambdaArn(receiptFailedFunction(e)) } } }),
+    ]);
   });
 
   it.each(scenarios)("reads scans with Textract: its ReceiptReader link says so (%s)", (_, e) => {
@@ -160,10 +173,29 @@ describe("receipt function under `sst dev`", () => {
   it("adds only SST's relay permissions to the role, which the account may assume (to run the handler locally)", () => {
     expect(inlineStatements(receiptRole(sstDev))).toEqual([
       expect.objectContaining({ actions: ["textract:AnalyzeExpense"], resources: ["*"] }),
+      expect.objectContaining(invokeReceiptFailed(sstDev)),
       ...linkStatements(sstDev),
       ...devRelayStatements(),
     ]);
     const trust = statementsOf(receiptRole(sstDev).inputs.assumeRolePolicy);
     expect(strings(trust[0]?.principals.AWS)).toEqual([`arn:aws:iam::${mockAccount}:root`]);
   });
+});
+
+describe("receipt-failed function (the receipt function's on-failure destination)", () => {
+  it("is built from functions/receipt-failed.ts, linked to the table and the bucket", () => {
+    expect(builtFunction(dev, RECEIPT_FAILED)).toMatchObject({ handler: "functions/receipt-failed.handler", links: ["Expenses", "Files"] });
+  });
+
+  it.each(deployed)("may touch only the Expenses table, its indexes and the Files bucket (%s)", (_, e) => {
+    expect(inlineStatements(receiptFailedRole(e))).toEqual(linkStatements(e));
+  });
+
+  it.each(scenarios)("is invoked by nothing but Lambda's destination: no trigger, no public URL (%s)", (_, e) => {
+    const arn = lambdaArn(receiptFailedFunction(e));
+    expect(resourcesOf(e, PERMISSION).filter((p) => p.inputs.function === arn)).toEqual([]);
+    expect(resourcesOf(e, "aws:lambda/functionUrl:FunctionUrl").filter((u) => u.inputs.functionName === receiptFailedFunction(e).inputs.name)).toEqual([]);
+  });
+
+  itIsAnIsolatedFunction({ functionOf: receiptFailedFunction, roleOf: receiptFailedRole, scenarios });
 });

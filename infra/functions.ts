@@ -8,6 +8,19 @@ import { bucket, importsPrefix, receiptsPrefix, table } from "./storage";
  */
 export const receiptReader = new sst.Linkable("ReceiptReader", { properties: { kind: "textract" } });
 
+/** Lambda's default for asynchronous invocations, set explicitly so that it is asserted and the destination applies. */
+export const receiptRetries = 2;
+
+/**
+ * The receipt function's on-failure destination: once an upload's event has failed every attempt, Lambda hands
+ * it the failed event and the upload settles as not processed instead of staying pending for ever.
+ */
+export const receiptFailedFunction = new sst.aws.Function("ReceiptFailed", {
+  handler: "functions/receipt-failed.handler",
+  link: [table, bucket],
+  transform: deployedRole,
+});
+
 /**
  * The Files bucket's event subscribers (DESIGN.md "Functions"). SST allows one `notify` per bucket (a second
  * call throws), so every subscriber is one entry of this call, each on its own prefix: receipts/ and imports/.
@@ -27,11 +40,21 @@ export const bucketNotifications = bucket.notify({
         nodejs: { install: ["sharp"], esbuild: { external: ["tesseract.js", "@tesseract.js-data/eng"] } },
         // AnalyzeExpense has no resource-level permissions (IAM's service reference: no resource types), so
         // its statement names "*"; it reads the photo from S3 as this role, which the bucket link allows.
-        permissions: [{ actions: ["textract:AnalyzeExpense"], resources: ["*"] }],
+        // Lambda delivers the failed event to the destination as this role.
+        permissions: [
+          { actions: ["textract:AnalyzeExpense"], resources: ["*"] },
+          { actions: ["lambda:InvokeFunction"], resources: [receiptFailedFunction.arn] },
+        ],
         // Lambda allots CPU in proportion to memory; sharp's resize and re-encode are CPU-bound.
         memory: "1536 MB",
         timeout: "60 seconds",
-        transform: deployedRole,
+        retries: receiptRetries,
+        transform: {
+          ...deployedRole,
+          eventInvokeConfig: (args) => {
+            args.destinationConfig = { onFailure: { destination: receiptFailedFunction.arn } };
+          },
+        },
       },
       // Browsers upload with presigned POSTs. The function's own writes (the cleaned file, the thumbnail) are
       // PutObjects, which must not notify it again: no `s3:ObjectCreated:*` here.
