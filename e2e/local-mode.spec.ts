@@ -19,24 +19,27 @@ async function startServer(env: Record<string, string>): Promise<{ code: number 
   return { code, output };
 }
 
+const CASES: { name: string; env: Record<string, string>; says: string }[] = [
+  {
+    name: "the server refuses to start when a deployed stage is pointed at an emulator",
+    env: { SST_RESOURCE_App: JSON.stringify({ name: "ledgerline", stage: "production" }), AWS_ENDPOINT_URL_COGNITO_IDENTITY_PROVIDER: "http://127.0.0.1:9229" },
+    says: 'Ledgerline refuses to start: AWS_ENDPOINT_URL_COGNITO_IDENTITY_PROVIDER points the AWS SDK at an emulator, which only the "local" stage may do; this is stage "production"',
+  },
+  {
+    name: "the local stage refuses an endpoint that is not on this machine",
+    env: { SST_RESOURCE_App: JSON.stringify({ name: "ledgerline", stage: "local" }), AWS_ENDPOINT_URL_DYNAMODB: "http://dynamodb.example.com:8000" },
+    says: "AWS_ENDPOINT_URL_DYNAMODB=http://dynamodb.example.com:8000 is not one",
+  },
+];
+
 test.describe("local mode outside the local stage", () => {
   test.skip(({ isMobile }) => isMobile, "no browser involved");
 
-  test("the server refuses to start when a deployed stage is pointed at an emulator", async () => {
-    const { code, output } = await startServer({
-      SST_RESOURCE_App: JSON.stringify({ name: "ledgerline", stage: "production" }),
-      AWS_ENDPOINT_URL_COGNITO_IDENTITY_PROVIDER: "http://127.0.0.1:9229",
+  for (const { name, env, says } of CASES) {
+    test(name, async () => {
+      const { code, output } = await startServer(env);
+      expect(code).toBe(1);
+      expect(output).toContain(says);
     });
-    expect(code).toBe(1);
-    expect(output).toContain('Ledgerline refuses to start: AWS_ENDPOINT_URL_COGNITO_IDENTITY_PROVIDER points the AWS SDK at an emulator, which only the "local" stage may do; this is stage "production"');
-  });
-
-  test("the local stage refuses an endpoint that is not on this machine", async () => {
-    const { code, output } = await startServer({
-      SST_RESOURCE_App: JSON.stringify({ name: "ledgerline", stage: "local" }),
-      AWS_ENDPOINT_URL_DYNAMODB: "http://dynamodb.example.com:8000",
-    });
-    expect(code).toBe(1);
-    expect(output).toContain("AWS_ENDPOINT_URL_DYNAMODB=http://dynamodb.example.com:8000 is not one");
-  });
+  }
 });

@@ -7,14 +7,11 @@
 import { ConditionalCheckFailedException } from "@aws-sdk/client-dynamodb";
 import { PutObjectCommand } from "@aws-sdk/client-s3";
 import { UpdateCommand } from "@aws-sdk/lib-dynamodb";
-import { ulid } from "ulid";
 import { describe, expect, it, vi } from "vitest";
-import { localBucket, localRepository } from "../../local/test-stack";
-import { expenseKey } from "../expenses/items";
-import { newExpenseInput, newUserId } from "../expenses/test-support";
+import { expenseWithReceiptItem, localBucket, localRepository } from "../../local/test-stack";
 import { processUploadedReceipt } from "./process-upload";
 import { createReceiptFiles } from "./receipt-files";
-import { receiptKey, thumbnailKeyOf } from "./receipt-keys";
+import { thumbnailKeyOf } from "./receipt-keys";
 import { png } from "./test-files";
 
 describe("processUploadedReceipt when the answer to its settle is lost", () => {
@@ -22,17 +19,7 @@ describe("processUploadedReceipt when the answer to its settle is lost", () => {
     const ctx = localRepository();
     const { s3, bucket } = localBucket();
     const files = createReceiptFiles({ s3, bucket });
-    const userId = newUserId();
-    const { expense } = await ctx.expensesOf(userId).create(newExpenseInput());
-    const key = receiptKey({ userId, expenseId: expense.id, uploadId: ulid() });
-    await ctx.client.send(
-      new UpdateCommand({
-        TableName: ctx.tableName,
-        Key: expenseKey(userId, expense.id),
-        UpdateExpression: "SET receipt = :r",
-        ExpressionAttributeValues: { ":r": { status: "pending", key, contentType: "image/png", size: 1, updatedAt: expense.updatedAt } },
-      }),
-    );
+    const { userId, expense, key } = await expenseWithReceiptItem(ctx, (key) => ({ status: "pending", key, contentType: "image/png", size: 1, updatedAt: "2025-03-14T10:00:00.000Z" }));
     await s3.send(new PutObjectCommand({ Bucket: bucket, Key: key, Body: await png(), ContentType: "image/png" }));
 
     const send = ctx.client.send.bind(ctx.client);

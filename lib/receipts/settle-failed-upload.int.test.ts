@@ -10,9 +10,9 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { handler as receiptFailedHandler } from "../../functions/receipt-failed";
 import { asyncFailureRecord } from "../../local/functions-runner";
 import { objectCreatedEvent } from "../../local/s3-event";
-import { localBucket, localRepository } from "../../local/test-stack";
+import { expenseWithReceiptItem, localBucket, localRepository } from "../../local/test-stack";
 import { expenseKey, scanKey } from "../expenses/items";
-import { newExpenseInput, newUserId } from "../expenses/test-support";
+import { newUserId } from "../expenses/test-support";
 import { createReceiptFiles, type ReceiptFiles } from "./receipt-files";
 import { receiptKey, thumbnailKeyOf } from "./receipt-keys";
 import { settleFailedUpload, UNPROCESSED_UPLOAD_REASON } from "./settle-failed-upload";
@@ -33,17 +33,14 @@ const at = "2025-03-14T10:00:00.000Z";
 
 /** An expense whose receipt is `receipt`, with its upload object (and a thumbnail) in the bucket. */
 async function expenseWithUpload(status: "pending" | "ready") {
-  const userId = newUserId();
-  const { expense } = await ctx.expensesOf(userId).create(newExpenseInput());
-  const key = receiptKey({ userId, expenseId: expense.id, uploadId: ulid() });
-  await ctx.client.send(
-    new UpdateCommand({
-      TableName: ctx.tableName,
-      Key: expenseKey(userId, expense.id),
-      UpdateExpression: "SET receipt = :r",
-      ExpressionAttributeValues: { ":r": { status, key, contentType: "image/jpeg", size: 5, updatedAt: at, ...(status === "ready" ? { thumbnailKey: thumbnailKeyOf(key) } : {}) } },
-    }),
-  );
+  const { userId, expense, key } = await expenseWithReceiptItem(ctx, (key) => ({
+    status,
+    key,
+    contentType: "image/jpeg",
+    size: 5,
+    updatedAt: at,
+    ...(status === "ready" ? { thumbnailKey: thumbnailKeyOf(key) } : {}),
+  }));
   await Promise.all([put(key), put(thumbnailKeyOf(key))]);
   return { userId, id: expense.id, key };
 }
