@@ -3,24 +3,30 @@ import { DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
 
 /**
  * How long one DynamoDB call may take, so that no request hangs on a database that is down or stalled: a
- * connection must open within 1 s, and an open one must answer within 4 s (DynamoDB answers in milliseconds;
- * the margin is for a loaded laptop running DynamoDB Local). A refused or reset connection, a throttle or a
- * server error is retried once; a timeout is not (the wait is already spent), so a stalled database costs at
- * most about 4 s, which lib/http turns into a 503 inside a client's 5 s patience.
+ * connection must open within 2 s, and an open one must answer within 4 s (DynamoDB answers in milliseconds;
+ * the margin is for a loaded laptop running DynamoDB Local). A refused, reset or slow-to-open connection, a
+ * throttle or a server error is retried once; a request that waited its whole 4 s is not (the wait is spent).
+ * A database that is down answers in well under a second, a stalled one in about 4 s: lib/http turns either
+ * into a 503 inside a client's 5 s patience.
  */
-export const DYNAMODB_CALL_LIMITS = { connectionTimeoutMs: 1_000, requestTimeoutMs: 4_000, maxAttempts: 2 } as const;
+export const DYNAMODB_CALL_LIMITS = { connectionTimeoutMs: 2_000, requestTimeoutMs: 4_000, maxAttempts: 2 } as const;
 
 type RetryToken = { getRetryCount(): number; getRetryDelay(): number };
 type RetryErrorInfo = { error?: Error; errorType: "TRANSIENT" | "THROTTLING" | "SERVER_ERROR" | "CLIENT_ERROR" };
 
 const retryToken = (count: number, delayMs: number): RetryToken => ({ getRetryCount: () => count, getRetryDelay: () => delayMs });
 
-/** The SDK's retry hook: once, after a short jittered pause, for anything but a client error or a timeout. */
+/** The HTTP handler's error for a request that exceeded requestTimeout (a connect timeout carries no code). */
+function isRequestTimeout(error: Error | undefined): boolean {
+  return error?.name === "TimeoutError" && "code" in error && error.code === "ETIMEDOUT";
+}
+
+/** The SDK's retry hook: once, after a short jittered pause, for anything but a client error or a request timeout. */
 const retryOnceUnlessTimedOut = {
   acquireInitialRetryToken: async () => retryToken(0, 0),
   async refreshRetryTokenForRetry(token: RetryToken, info: RetryErrorInfo): Promise<RetryToken> {
     const count = token.getRetryCount() + 1;
-    if (info.errorType === "CLIENT_ERROR" || info.error?.name === "TimeoutError" || count >= DYNAMODB_CALL_LIMITS.maxAttempts) {
+    if (info.errorType === "CLIENT_ERROR" || isRequestTimeout(info.error) || count >= DYNAMODB_CALL_LIMITS.maxAttempts) {
       throw info.error ?? new Error("not retried");
     }
     return retryToken(count, 50 + Math.floor(Math.random() * 100));
