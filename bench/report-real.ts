@@ -1,0 +1,107 @@
+import type { LatencyFigures } from "./load";
+import type { CpuSplit } from "./process-cpu";
+import { P95_GROWTH_TARGET, POST_RATIO_TARGET, type EndpointFigures } from "./report";
+import type { TenantFill } from "./tenants";
+
+export type RealApiBenchResult = {
+  ranAt: string;
+  machine: { node: string; cpus: number; loadAverage: { before: number; after: number }; shared: string };
+  settings: { durationSeconds: number; warmupSeconds: number; connections: number; latencyConnections: number; rounds: number };
+  sizes: { expenses: number; endpoints: Record<string, EndpointFigures>; raw: Record<string, LatencyFigures> }[];
+  writes: {
+    rounds: { postPerSecond: number; rawTransactionPerSecond: number }[];
+    postPerSecond: number;
+    rawTransactionPerSecond: number;
+    ratio: number;
+    postNon2xx: number;
+    /** CPU milliseconds per request, per process (server = next start, dynamodb = the JVM, bench = autocannon or the SDK loops). */
+    cpuMsPerRequest: { post: CpuSplit; transaction: CpuSplit };
+  };
+  tenants?: {
+    fill: TenantFill;
+    realUsers: number;
+    baselineExpenses: number;
+    endpoints: Record<string, LatencyFigures>;
+    raw: Record<string, LatencyFigures>;
+  };
+  non2xx: number;
+  totalSeconds: number;
+};
+
+/** Targets of the Hardening issue ("Benchmark: the real path"). */
+export const LIST_OVER_QUERY_TARGET = 3;
+export const TENANT_P95_TARGET = 1.2;
+export const LIST = "list first page";
+export const SUMMARY = "summary of a year";
+
+const ms = (value: number | undefined) => (value === undefined ? "-" : value.toFixed(1));
+const ratio = (a: number | undefined, b: number | undefined) => (a === undefined || b === undefined ? Number.NaN : a / b);
+const verdict = (ok: boolean) => (ok ? "met" : "NOT met");
+const cell = (f: LatencyFigures | undefined, items?: number) =>
+  f ? `${ms(f.p50Ms)} / ${ms(f.p95Ms)} (${f.requestsPerSecond}/s${items === undefined ? "" : `, ${items}`})${f.non2xx ? ` ${f.non2xx} non-2xx` : ""}` : "-";
+const cpu = (split: CpuSplit) => Object.entries(split).map(([name, value]) => `${name} ${value.toFixed(2)}`).join(", ");
+
+export function realMarkdownReport(result: RealApiBenchResult): string {
+  const { settings, sizes, writes, tenants } = result;
+  const first = sizes[0];
+  const last = sizes[sizes.length - 1];
+  const names = Object.keys(first?.endpoints ?? {});
+  const rawNames = Object.keys(first?.raw ?? {});
+  const lines = [
+    `# API benchmark, the real path (${result.ranAt})`,
+    "",
+    "`npm run bench -- api-real`: the production build (`next build` if the sources changed, then `next start`) on 127.0.0.1 against",
+    `the in-memory local stack (DynamoDB Local; the functions runner off, as the analytics Lambda does not share the app's CPU on AWS),`,
+    `Node ${result.machine.node}, ${result.machine.cpus} CPUs ${result.machine.shared} (load average ${result.machine.loadAverage.before} before, ${result.machine.loadAverage.after} after).`,
+    `Latency: ${settings.latencyConnections} connections, ${settings.rounds} interleaved rounds totalling ${settings.durationSeconds} s per endpoint after a`,
+    `${settings.warmupSeconds} s warm-up, the raw DynamoDB calls interleaved with the endpoints at the same concurrency; writes: ${settings.connections}`,
+    `connections, ${writes.rounds.length} alternating rounds of ${settings.durationSeconds} s each. Cells: p50 / p95 ms (requests/s, items or rows per response).`,
+    "",
+    `| endpoint | ${sizes.map((s) => `${s.expenses} expenses`).join(" | ")} | p95 ${last?.expenses}/${first?.expenses} (target <= ${P95_GROWTH_TARGET}) |`,
+    `|---|${sizes.map(() => "---").join("|")}|---|`,
+  ];
+  for (const name of names) {
+    const growth = ratio(last?.endpoints[name]?.p95Ms, first?.endpoints[name]?.p95Ms);
+    lines.push(`| ${name} | ${sizes.map((s) => cell(s.endpoints[name], s.endpoints[name]?.itemsReturned)).join(" | ")} | ${growth.toFixed(2)} (${verdict(growth <= P95_GROWTH_TARGET)}) |`);
+  }
+  for (const name of rawNames) {
+    const growth = ratio(last?.raw[name]?.p95Ms, first?.raw[name]?.p95Ms);
+    lines.push(`| ${name} | ${sizes.map((s) => cell(s.raw[name])).join(" | ")} | ${growth.toFixed(2)} (for comparison) |`);
+  }
+  lines.push("", `| ratio of p50 | ${sizes.map((s) => `${s.expenses} expenses`).join(" | ")} |`, `|---|${sizes.map(() => "---").join("|")}|`);
+  const [rawQuery, rawGet] = rawNames;
+  const listOverQuery = sizes.map((s) => ratio(s.endpoints[LIST]?.p50Ms, rawQuery === undefined ? undefined : s.raw[rawQuery]?.p50Ms));
+  lines.push(`| ${LIST} / ${rawQuery} (target <= ${LIST_OVER_QUERY_TARGET}) | ${listOverQuery.map((r) => `${r.toFixed(2)} (${verdict(r <= LIST_OVER_QUERY_TARGET)})`).join(" | ")} |`);
+  const getName = names.find((n) => n.startsWith("get"));
+  if (getName && rawGet) lines.push(`| ${getName} / ${rawGet} (no target) | ${sizes.map((s) => ratio(s.endpoints[getName]?.p50Ms, s.raw[rawGet]?.p50Ms).toFixed(2)).join(" | ")} |`);
+  lines.push(
+    "",
+    "| writes | per second | CPU ms per request |",
+    "|---|---|---|",
+    `| POST /api/expenses through next start | ${writes.postPerSecond} (rounds ${writes.rounds.map((r) => r.postPerSecond).join(", ")})${writes.postNon2xx ? `, ${writes.postNon2xx} non-2xx` : ""} | ${cpu(writes.cpuMsPerRequest.post)} |`,
+    `| raw TransactWriteItems (expense Put + aggregate ADD), same concurrency | ${writes.rawTransactionPerSecond} (rounds ${writes.rounds.map((r) => r.rawTransactionPerSecond).join(", ")}) | ${cpu(writes.cpuMsPerRequest.transaction)} |`,
+    `| ratio (target >= ${POST_RATIO_TARGET}) | ${writes.ratio} (${verdict(writes.ratio >= POST_RATIO_TARGET)}) | |`,
+  );
+  if (tenants && first) {
+    const fill = tenants.fill;
+    lines.push(
+      "",
+      `Many tenants: ${fill.partitions} users x ${fill.expensesPerPartition} expenses in one table (+ the single user's ${last?.expenses}), seeded in ${fill.seconds} s ` +
+        `(${fill.itemsPerSecond} expenses/s); ${tenants.realUsers} of them signed-in users, measured interleaved and pooled, against the single user's ` +
+        `${tenants.baselineExpenses}-expense figures of this run (when the table held only that user).`,
+      "",
+      `| endpoint | single user, ${tenants.baselineExpenses} expenses | a tenant of ${fill.partitions} | p95 tenant / single (target <= ${TENANT_P95_TARGET}) |`,
+      "|---|---|---|---|",
+    );
+    for (const name of Object.keys(tenants.endpoints)) {
+      const r = ratio(tenants.endpoints[name]?.p95Ms, first.endpoints[name]?.p95Ms);
+      lines.push(`| ${name} | ${cell(first.endpoints[name])} | ${cell(tenants.endpoints[name])} | ${r.toFixed(2)} (${verdict(r <= TENANT_P95_TARGET)}) |`);
+    }
+    for (const name of Object.keys(tenants.raw)) {
+      const r = ratio(tenants.raw[name]?.p95Ms, first.raw[name]?.p95Ms);
+      lines.push(`| ${name} | ${cell(first.raw[name])} | ${cell(tenants.raw[name])} | ${r.toFixed(2)} (for comparison) |`);
+    }
+  }
+  lines.push("", `Non-2xx responses in the whole run: ${result.non2xx}. Total ${result.totalSeconds} s.`, "");
+  return lines.join("\n");
+}
