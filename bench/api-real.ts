@@ -15,6 +15,7 @@
 import { mkdir, writeFile } from "node:fs/promises";
 import { cpus, loadavg } from "node:os";
 import { z } from "zod";
+import type { DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
 import { createDocumentClient } from "../lib/dynamo-client";
 import { startLocalStack, TABLE_NAME } from "../local/stack";
 import { createTestUser, type TestUser } from "../local/test-users";
@@ -22,11 +23,12 @@ import { ENDPOINTS, measureEndpoints } from "./api-endpoints";
 import { CONNECTIONS, DURATION_SECONDS, LATENCY, LATENCY_CONNECTIONS, ROUNDS, SIZES, WARMUP_SECONDS } from "./bench-settings";
 import { httpProbe, load, loops, measureLatency, type LatencyFigures, type Probe } from "./load";
 import { ensureNextBuild, startNextServer } from "./next-server";
+import { startPlainServer, type PlainServer } from "./plain-server";
 import { cpuDuring, findPid, type CpuSplit } from "./process-cpu";
 import { rawReadProbes } from "./raw-reads";
 import { rawWriteOps } from "./raw-writes";
 import { seededSizes } from "./seeded-sizes";
-import { LIST, realMarkdownReport, SUMMARY, type RealApiBenchResult } from "./report-real";
+import { LIST, realMarkdownReport, SUMMARY, WRITE_LANES, type RealApiBenchResult, type WriteLaneName } from "./report-real";
 import { fillTenants } from "./tenants";
 
 const WRITE_ROUNDS = Number(process.env.BENCH_WRITE_ROUNDS ?? 2);
@@ -79,7 +81,8 @@ async function main() {
       sizes.push({ expenses: size, endpoints: measured.endpoints, raw });
     }
 
-    const writes = await measureWrites(base, client, pids, await createTestUser(env));
+    const plain = await startPlainServer(env);
+    const writes = await measureWrites(base, plain, client, { ...pids, plain: plain.pid }, await createTestUser(env)).finally(() => plain.stop());
     const tenants = TENANTS > 0 ? await measureTenants(base, client, env) : undefined;
 
     const non2xx =
@@ -109,43 +112,60 @@ async function main() {
   }
 }
 
-/** POST /api/expenses and the bare transaction, alternating WRITE_ROUNDS times, with the CPU each process spent. */
-async function measureWrites(base: string, client: ReturnType<typeof createDocumentClient>, pids: Record<string, number>, writer: TestUser): Promise<RealApiBenchResult["writes"]> {
+type WriteLane = { run(): Promise<{ ok: number; non2xx: number }> };
+
+/**
+ * POST /api/expenses through next start, the same POST through the route handlers in plain node:http, and
+ * the bare transaction, in turn WRITE_ROUNDS times, with the CPU each process spent.
+ */
+async function measureWrites(base: string, plain: PlainServer, client: DynamoDBDocumentClient, pids: Record<string, number>, writer: TestUser): Promise<RealApiBenchResult["writes"]> {
   const body = JSON.stringify({ date: "2025-03-14", amount: "12.50", currency: "EUR", category: "Food", description: "Bench" });
-  const post = { url: `${base}/api/expenses`, method: "POST" as const, headers: { authorization: `Bearer ${writer.accessToken}`, "content-type": "application/json" }, body, connections: CONNECTIONS };
+  const headers = { authorization: `Bearer ${writer.accessToken}`, "content-type": "application/json" };
+  const post = (url: string, seconds: number) => load({ url, method: "POST", headers, body, connections: CONNECTIONS, duration: seconds });
+  const posting = (url: string): WriteLane => ({
+    run: async () => {
+      const { result } = await post(url, DURATION_SECONDS);
+      return { ok: result.requests.total - result.non2xx, non2xx: result.non2xx };
+    },
+  });
   const { transaction } = rawWriteOps(client, `raw-${writer.userId}`);
-  let postNon2xx = (await load({ ...post, duration: WARMUP_SECONDS })).result.non2xx;
+  const lanes: Record<WriteLaneName, WriteLane> = {
+    post: posting(`${base}/api/expenses`),
+    plainPost: posting(`${plain.base}/api/expenses`),
+    transaction: { run: async () => ({ ok: (await loops(transaction, CONNECTIONS, DURATION_SECONDS)).requests, non2xx: 0 }) },
+  };
+  let non2xx = (await post(`${base}/api/expenses`, WARMUP_SECONDS)).result.non2xx + (await post(`${plain.base}/api/expenses`, WARMUP_SECONDS)).result.non2xx;
   await loops(transaction, CONNECTIONS, WARMUP_SECONDS);
   const rounds: RealApiBenchResult["writes"]["rounds"] = [];
-  const cpu = { post: [] as CpuSplit[], transaction: [] as CpuSplit[] };
-  let posted = 0;
-  let transacted = 0;
+  const totals = { post: { ok: 0, cpu: [] as CpuSplit[] }, plainPost: { ok: 0, cpu: [] as CpuSplit[] }, transaction: { ok: 0, cpu: [] as CpuSplit[] } };
   for (let round = 0; round < WRITE_ROUNDS; round++) {
-    const posts = await cpuDuring(pids, () => load({ ...post, duration: DURATION_SECONDS }));
-    const raw = await cpuDuring(pids, () => loops(transaction, CONNECTIONS, DURATION_SECONDS));
-    postNon2xx += posts.value.result.non2xx;
-    const ok = posts.value.result.requests.total - posts.value.result.non2xx;
-    posted += ok;
-    transacted += raw.value.requests;
-    cpu.post.push(posts.cpuSeconds);
-    cpu.transaction.push(raw.cpuSeconds);
-    rounds.push({ postPerSecond: Math.round(ok / DURATION_SECONDS), rawTransactionPerSecond: Math.round(raw.value.requests / DURATION_SECONDS) });
-    console.log(`writes round ${round + 1}: ${JSON.stringify(rounds[round])} cpu post ${JSON.stringify(posts.cpuSeconds)} transaction ${JSON.stringify(raw.cpuSeconds)}`);
+    const perSecond: Partial<Record<WriteLaneName, number>> = {};
+    for (const name of WRITE_LANES) {
+      const { value, cpuSeconds } = await cpuDuring(pids, () => lanes[name].run());
+      non2xx += value.non2xx;
+      totals[name].ok += value.ok;
+      totals[name].cpu.push(cpuSeconds);
+      perSecond[name] = Math.round(value.ok / DURATION_SECONDS);
+    }
+    rounds.push({ post: perSecond.post ?? 0, plainPost: perSecond.plainPost ?? 0, transaction: perSecond.transaction ?? 0 });
+    console.log(`writes round ${round + 1}: ${JSON.stringify(rounds[round])}`);
   }
-  const postPerSecond = Math.round(posted / (DURATION_SECONDS * WRITE_ROUNDS));
-  const rawTransactionPerSecond = Math.round(transacted / (DURATION_SECONDS * WRITE_ROUNDS));
+  const rate = (name: WriteLaneName) => Math.round(totals[name].ok / (DURATION_SECONDS * WRITE_ROUNDS));
+  const cpuMs = (name: WriteLaneName) => perRequestMs(sumSplits(totals[name].cpu), totals[name].ok);
   return {
     rounds,
-    postPerSecond,
-    rawTransactionPerSecond,
-    ratio: Number((postPerSecond / rawTransactionPerSecond).toFixed(2)),
-    postNon2xx,
-    cpuMsPerRequest: { post: perRequestMs(sumSplits(cpu.post), posted), transaction: perRequestMs(sumSplits(cpu.transaction), transacted) },
+    postPerSecond: rate("post"),
+    plainPostPerSecond: rate("plainPost"),
+    rawTransactionPerSecond: rate("transaction"),
+    ratio: Number((rate("post") / rate("transaction")).toFixed(2)),
+    plainRatio: Number((rate("plainPost") / rate("transaction")).toFixed(2)),
+    postNon2xx: non2xx,
+    cpuMsPerRequest: { post: cpuMs("post"), plainPost: cpuMs("plainPost"), transaction: cpuMs("transaction") },
   };
 }
 
 /** TENANTS users x SIZES[0] expenses in the table, TENANT_USERS of them signed in and measured together. */
-async function measureTenants(base: string, client: ReturnType<typeof createDocumentClient>, env: NodeJS.ProcessEnv): Promise<NonNullable<RealApiBenchResult["tenants"]>> {
+async function measureTenants(base: string, client: DynamoDBDocumentClient, env: NodeJS.ProcessEnv): Promise<NonNullable<RealApiBenchResult["tenants"]>> {
   const perUser = SIZES[0] ?? 1000;
   const users: TestUser[] = [];
   for (let i = 0; i < Math.min(TENANT_USERS, TENANTS); i++) users.push(await createTestUser(env));

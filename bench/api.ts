@@ -6,9 +6,7 @@
  * throughput on the same DynamoDB Local. Writes bench/results/api.json and bench/results/api.md.
  * Every load loop is bounded in time and targets only loopback.
  */
-import { spawn, type ChildProcess } from "node:child_process";
 import { mkdir, writeFile } from "node:fs/promises";
-import { createInterface } from "node:readline";
 import { createDocumentClient } from "../lib/dynamo-client";
 import { startLocalStack } from "../local/stack";
 import { createTestUser } from "../local/test-users";
@@ -16,26 +14,10 @@ import { ENDPOINTS, measureEndpoints } from "./api-endpoints";
 import { CONNECTIONS, DURATION_SECONDS, LATENCY, LATENCY_CONNECTIONS, ROUNDS, SIZES, WARMUP_SECONDS } from "./bench-settings";
 import { load } from "./load";
 import { seededSizes } from "./seeded-sizes";
+import { startPlainServer } from "./plain-server";
 import { rawWrites } from "./raw-writes";
 import { markdownReport, type ApiBenchResult } from "./report";
 
-
-async function startServer(env: NodeJS.ProcessEnv): Promise<{ port: number; child: ChildProcess }> {
-  const child = spawn(process.execPath, ["--import", "tsx", "bench/api-server.ts"], { env, stdio: ["ignore", "pipe", "inherit"] });
-  const lines = createInterface({ input: child.stdout ?? process.stdin });
-  const port = await new Promise<number>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error("bench server did not start within 30 s")), 30_000);
-    lines.on("line", (line) => {
-      const match = /^listening (\d+)$/.exec(line);
-      if (match) {
-        clearTimeout(timer);
-        resolve(Number(match[1]));
-      }
-    });
-    child.once("exit", (code) => reject(new Error(`bench server exited with ${code}`)));
-  });
-  return { port, child };
-}
 
 async function main() {
   const started = Date.now();
@@ -44,8 +26,8 @@ async function main() {
   // so the limits are lifted (the limiter still takes its leases from the table).
   const env: NodeJS.ProcessEnv = { ...process.env, ...stack.env, LEDGERLINE_WRITE_LIMIT: "1000000000", LEDGERLINE_READ_LIMIT: "1000000000", NODE_ENV: "production" };
   Object.assign(process.env, env);
-  const server = await startServer(env);
-  const base = `http://127.0.0.1:${server.port}`;
+  const server = await startPlainServer(env);
+  const { base } = server;
   try {
     const user = await createTestUser(env);
     const client = createDocumentClient({ endpoint: stack.dynamodb.endpoint });
@@ -89,7 +71,7 @@ async function main() {
     await writeFile("bench/results/api.md", report);
     console.log(`\n${report}`);
   } finally {
-    server.child.kill("SIGTERM");
+    server.stop();
     await stack.stop();
   }
 }

@@ -3,19 +3,26 @@ import type { CpuSplit } from "./process-cpu";
 import { P95_GROWTH_TARGET, POST_RATIO_TARGET, type EndpointFigures } from "./report";
 import type { TenantFill } from "./tenants";
 
+/** The writes measured in turn: POST through next start, POST through plain node:http, the bare transaction. */
+export const WRITE_LANES = ["post", "plainPost", "transaction"] as const;
+export type WriteLaneName = (typeof WRITE_LANES)[number];
+
 export type RealApiBenchResult = {
   ranAt: string;
   machine: { node: string; cpus: number; loadAverage: { before: number; after: number }; shared: string };
   settings: { durationSeconds: number; warmupSeconds: number; connections: number; latencyConnections: number; rounds: number };
   sizes: { expenses: number; endpoints: Record<string, EndpointFigures>; raw: Record<string, LatencyFigures> }[];
   writes: {
-    rounds: { postPerSecond: number; rawTransactionPerSecond: number }[];
+    rounds: Record<WriteLaneName, number>[];
     postPerSecond: number;
+    plainPostPerSecond: number;
     rawTransactionPerSecond: number;
     ratio: number;
+    /** The same ratio for the route handlers in plain node:http: what Next's own layer costs. */
+    plainRatio: number;
     postNon2xx: number;
-    /** CPU milliseconds per request, per process (server = next start, dynamodb = the JVM, bench = autocannon or the SDK loops). */
-    cpuMsPerRequest: { post: CpuSplit; transaction: CpuSplit };
+    /** CPU milliseconds per request, per process (server = next start, plain = bench/api-server.ts, dynamodb = the JVM, bench = autocannon or the SDK loops). */
+    cpuMsPerRequest: Record<WriteLaneName, CpuSplit>;
   };
   tenants?: {
     fill: TenantFill;
@@ -55,7 +62,7 @@ export function realMarkdownReport(result: RealApiBenchResult): string {
     `Node ${result.machine.node}, ${result.machine.cpus} CPUs ${result.machine.shared} (load average ${result.machine.loadAverage.before} before, ${result.machine.loadAverage.after} after).`,
     `Latency: ${settings.latencyConnections} connections, ${settings.rounds} interleaved rounds totalling ${settings.durationSeconds} s per endpoint after a`,
     `${settings.warmupSeconds} s warm-up, the raw DynamoDB calls interleaved with the endpoints at the same concurrency; writes: ${settings.connections}`,
-    `connections, ${writes.rounds.length} alternating rounds of ${settings.durationSeconds} s each. Cells: p50 / p95 ms (requests/s, items or rows per response).`,
+    `connections, ${writes.rounds.length} rounds of ${settings.durationSeconds} s per kind of write, in turn. Cells: p50 / p95 ms (requests/s, items or rows per response).`,
     "",
     `| endpoint | ${sizes.map((s) => `${s.expenses} expenses`).join(" | ")} | p95 ${last?.expenses}/${first?.expenses} (target <= ${P95_GROWTH_TARGET}) |`,
     `|---|${sizes.map(() => "---").join("|")}|---|`,
@@ -78,9 +85,11 @@ export function realMarkdownReport(result: RealApiBenchResult): string {
     "",
     "| writes | per second | CPU ms per request |",
     "|---|---|---|",
-    `| POST /api/expenses through next start | ${writes.postPerSecond} (rounds ${writes.rounds.map((r) => r.postPerSecond).join(", ")})${writes.postNon2xx ? `, ${writes.postNon2xx} non-2xx` : ""} | ${cpu(writes.cpuMsPerRequest.post)} |`,
-    `| raw TransactWriteItems (expense Put + aggregate ADD), same concurrency | ${writes.rawTransactionPerSecond} (rounds ${writes.rounds.map((r) => r.rawTransactionPerSecond).join(", ")}) | ${cpu(writes.cpuMsPerRequest.transaction)} |`,
-    `| ratio (target >= ${POST_RATIO_TARGET}) | ${writes.ratio} (${verdict(writes.ratio >= POST_RATIO_TARGET)}) | |`,
+    `| POST /api/expenses through next start | ${writes.postPerSecond} (rounds ${writes.rounds.map((r) => r.post).join(", ")})${writes.postNon2xx ? `, ${writes.postNon2xx} non-2xx` : ""} | ${cpu(writes.cpuMsPerRequest.post)} |`,
+    `| the same POST, route handlers in plain node:http (bench/api-server.ts) | ${writes.plainPostPerSecond} (rounds ${writes.rounds.map((r) => r.plainPost).join(", ")}) | ${cpu(writes.cpuMsPerRequest.plainPost)} |`,
+    `| raw TransactWriteItems (expense Put + aggregate ADD), same concurrency | ${writes.rawTransactionPerSecond} (rounds ${writes.rounds.map((r) => r.transaction).join(", ")}) | ${cpu(writes.cpuMsPerRequest.transaction)} |`,
+    `| ratio POST through next start / raw transaction (target >= ${POST_RATIO_TARGET}) | ${writes.ratio} (${verdict(writes.ratio >= POST_RATIO_TARGET)}) | |`,
+    `| ratio plain node:http POST / raw transaction (for comparison) | ${writes.plainRatio} | |`,
   );
   if (tenants && first) {
     const fill = tenants.fill;
