@@ -72,6 +72,9 @@ export async function measureLatency(probes: Probe[], settings: LatencySettings)
   const roundSeconds = Math.max(1, Math.round(settings.seconds / settings.rounds));
   for (const probe of probes) await probe.run(settings.connections, settings.warmupSeconds);
   const pooled = new Map<string, Samples>();
+  // Probes that share a name pool their samples (several users' requests measured as one figure).
+  const probesNamed = new Map<string, number>();
+  for (const probe of probes) probesNamed.set(probe.name, (probesNamed.get(probe.name) ?? 0) + 1);
   for (let round = 0; round < settings.rounds; round++) {
     for (const probe of probes) {
       const samples = await probe.run(settings.connections, roundSeconds);
@@ -87,7 +90,7 @@ export async function measureLatency(probes: Probe[], settings: LatencySettings)
     const sorted = times.sort((a, b) => a - b);
     figures[name] = {
       requests,
-      requestsPerSecond: Math.round(requests / (roundSeconds * settings.rounds)),
+      requestsPerSecond: Math.round(requests / (roundSeconds * settings.rounds * (probesNamed.get(name) ?? 1))),
       non2xx,
       p50Ms: percentile(sorted, 50),
       p95Ms: percentile(sorted, 95),
