@@ -12,7 +12,6 @@
  * BENCH_DURATION, BENCH_WARMUP, BENCH_ROUNDS, BENCH_CONNECTIONS, BENCH_LATENCY_CONNECTIONS, BENCH_SIZES,
  * BENCH_WRITE_ROUNDS, BENCH_TENANTS (0 skips them) and BENCH_TENANT_USERS shorten a run for a quick check.
  */
-import { mkdir, writeFile } from "node:fs/promises";
 import { cpus, loadavg } from "node:os";
 import { z } from "zod";
 import type { DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
@@ -30,6 +29,7 @@ import { rawWriteOps } from "./raw-writes";
 import { seededSizes } from "./seeded-sizes";
 import { GET, LIST, realMarkdownReport, SUMMARY, WRITE_LANES, type RealApiBenchResult, type WriteLaneName } from "./report-real";
 import { fillTenants } from "./tenants";
+import { writeResults } from "./write-results";
 
 /** Short rounds of each kind of write in turn: a burst of outside load on the shared cores hits all three alike. */
 const WRITE_ROUNDS = Number(process.env.BENCH_WRITE_ROUNDS ?? 4);
@@ -101,11 +101,7 @@ async function main() {
       non2xx,
       totalSeconds: Math.round((Date.now() - started) / 1000),
     };
-    await mkdir("bench/results", { recursive: true });
-    await writeFile("bench/results/api-real.json", `${JSON.stringify(result, null, 2)}\n`);
-    const report = realMarkdownReport(result);
-    await writeFile("bench/results/api-real.md", report);
-    console.log(`\n${report}`);
+    await writeResults("api-real", result, realMarkdownReport(result));
     if (non2xx > 0) throw new Error(`the benchmark saw ${non2xx} non-2xx responses: its figures are not latencies of successful requests`);
   } finally {
     client.destroy();

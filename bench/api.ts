@@ -6,7 +6,6 @@
  * throughput on the same DynamoDB Local. Writes bench/results/api.json and bench/results/api.md.
  * Every load loop is bounded in time and targets only loopback.
  */
-import { mkdir, writeFile } from "node:fs/promises";
 import { createDocumentClient } from "../lib/dynamo-client";
 import { startLocalStack } from "../local/stack";
 import { createTestUser } from "../local/test-users";
@@ -17,6 +16,7 @@ import { seededSizes } from "./seeded-sizes";
 import { startPlainServer } from "./plain-server";
 import { rawWrites } from "./raw-writes";
 import { markdownReport, type ApiBenchResult } from "./report";
+import { writeResults } from "./write-results";
 
 
 async function main() {
@@ -65,11 +65,7 @@ async function main() {
       },
       totalSeconds: Math.round((Date.now() - started) / 1000),
     };
-    await mkdir("bench/results", { recursive: true });
-    await writeFile("bench/results/api.json", `${JSON.stringify(result, null, 2)}\n`);
-    const report = markdownReport(result);
-    await writeFile("bench/results/api.md", report);
-    console.log(`\n${report}`);
+    await writeResults("api", result, markdownReport(result));
   } finally {
     server.stop();
     await stack.stop();
