@@ -4,6 +4,7 @@
  */
 const BENCHMARKS: Record<string, () => Promise<unknown>> = {
   api: () => import("./api"),
+  "api-real": () => import("./api-real"),
   receipts: () => import("./receipts"),
   scan: () => import("./scan"),
   web: () => import("./web"),

@@ -1,7 +1,8 @@
 import { randomUUID } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { TooManyRequestsError } from "./errors";
-import { localRepository } from "@/local/test-stack";
+import { createDocumentClient } from "./dynamo-client";
+import { localRepository, localStackEnv } from "@/local/test-stack";
 import { createRateLimiter, type RateLimitOptions } from "./rate-limit";
 
 const at = (iso: string) => () => new Date(iso);
@@ -68,5 +69,24 @@ describe("write rate limit", () => {
     const shared = limiter({ limit: 1 });
     await shared.consume(randomUUID());
     await expect(shared.consume(randomUUID())).resolves.toBeUndefined();
+  });
+
+  it("grows a busy user's lease, so sustained writes cost few counter updates, and still stops at the limit", async () => {
+    const user = randomUUID();
+    const client = createDocumentClient({ endpoint: localStackEnv().AWS_ENDPOINT_URL_DYNAMODB });
+    let updates = 0;
+    client.middlewareStack.add(
+      (next) => (args) => {
+        updates++;
+        return next(args);
+      },
+      { step: "initialize" },
+    );
+    // maxLease defaults to limit / 20 = 100: leases of 10, 20, 40, 80, then 100 each (8 leases for 500 writes).
+    const busy = limiter({ client, limit: 2000 });
+    expect(await accepted(() => busy.consume(user), 500)).toBe(500);
+    expect(updates).toBe(8);
+    const other = limiter({ limit: 2000 });
+    expect((await accepted(() => busy.consume(user), 2000)) + (await accepted(() => other.consume(user), 2000))).toBe(1500);
   });
 });

@@ -8,8 +8,10 @@ export type RateLimitOptions = {
   /** Requests allowed per user per window. */
   limit: number;
   windowSeconds: number;
-  /** Writes this process takes from the shared counter at once (see createRateLimiter). Default 10. */
+  /** Writes this process takes from the shared counter at once at first (see createRateLimiter). Default 10. */
   lease?: number;
+  /** The most a busy user's lease grows to (see createRateLimiter). Default max(lease, limit / 20). */
+  maxLease?: number;
   /** Names the counter when a user has several (reads, exports); writes keep the unnamed one. */
   counter?: string;
   now?: () => Date;
@@ -32,16 +34,30 @@ export type RateLimiter = {
   refund(userId: string): void;
 };
 
-type Lease = { left: number; fetching?: Promise<boolean> };
+/** Share of the limit one lease may reach: losing a lease stops a user at most this much early, per extra instance. */
+const MAX_LEASE_SHARE_OF_LIMIT = 1 / 20;
+
+type Lease = { left: number; size: number; fetching?: Promise<boolean> };
 
 /**
  * Fixed-window counter per user in the table (item userId | RATE#<window start>, with a ttl), so the limit
  * holds across Lambda instances. To keep a DynamoDB write off most requests, a process takes a *lease* of
- * `lease` writes with one conditional ADD (the counter never passes `limit`) and spends it locally; near
- * the limit it takes single writes. Leases left unspent by an instance that stops serving the user are
- * lost, so a user may be stopped up to (instances - 1) x (lease - 1) writes early — never late.
+ * `lease` writes with one conditional ADD (the counter never passes `limit`) and spends it locally. A user
+ * who spends whole leases gets twice the lease next time, up to `maxLease`, so a sustained writer costs
+ * one counter update per many writes; near the limit it falls back to `lease`, then to single writes.
+ * Leases left unspent by an instance that stops serving the user are lost, so a user may be stopped up to
+ * (instances - 1) x (maxLease - 1) writes early — never late.
  */
-export function createRateLimiter({ client, tableName, limit, windowSeconds, lease: leaseSize = DEFAULT_LEASE, counter, now = () => new Date() }: RateLimitOptions): RateLimiter {
+export function createRateLimiter({
+  client,
+  tableName,
+  limit,
+  windowSeconds,
+  lease: leaseSize = DEFAULT_LEASE,
+  maxLease = Math.max(leaseSize, Math.floor(limit * MAX_LEASE_SHARE_OF_LIMIT)),
+  counter,
+  now = () => new Date(),
+}: RateLimitOptions): RateLimiter {
   const prefix = counter ? `RATE#${counter}#` : "RATE#";
   /** Per window and user: writes left in this process's lease, and the lease being fetched, if any. */
   const leases = new Map<string, Lease>();
@@ -66,12 +82,17 @@ export function createRateLimiter({ client, tableName, limit, windowSeconds, lea
     }
   }
 
-  /** Takes a full lease, or a single write near the limit; false when not even one write is left. */
+  /**
+   * Takes the user's current lease (doubling it for next time), else the base lease, else a single write near
+   * the limit (and the lease stops growing); false when not even one write is left.
+   */
   function fetchLease(lease: Lease, userId: string, windowStart: number): Promise<boolean> {
     lease.fetching = (async () => {
-      for (const size of leaseSize > 1 && leaseSize <= limit ? [leaseSize, 1] : [1]) {
+      const sizes = [...new Set([lease.size, leaseSize, 1])].filter((size) => size >= 1 && size <= limit);
+      for (const size of sizes) {
         if (await take(userId, windowStart, size)) {
           lease.left += size;
+          lease.size = size === lease.size ? Math.min(maxLease, size * 2) : size;
           return true;
         }
       }
@@ -99,7 +120,7 @@ export function createRateLimiter({ client, tableName, limit, windowSeconds, lea
       let lease = leases.get(key);
       if (!lease) {
         for (const old of leases.keys()) if (!old.startsWith(`${windowStart}|`)) leases.delete(old);
-        lease = { left: 0 };
+        lease = { left: 0, size: leaseSize };
         leases.set(key, lease);
       }
       for (;;) {

@@ -6,16 +6,22 @@ import { Resource } from "sst";
 import { localCognitoEndpoint } from "./local-mode";
 import { rateLimiters } from "./rate-limits";
 import { createAccessTokenVerifier, requireUser as requireUserWith, type AccessTokenVerifier, type AuthenticatedUser } from "@/lib/auth";
+import { cachingVerifier } from "@/lib/verified-token-cache";
 
 let verifier: AccessTokenVerifier | undefined;
 
-/** Built on first use, so importing a route never reads `Resource` (next build imports every route). */
+/**
+ * Built on first use, so importing a route never reads `Resource` (next build imports every route). A token's
+ * signature is checked once per instance and remembered until it expires (lib/verified-token-cache.ts).
+ */
 function deploymentVerifier(): AccessTokenVerifier {
-  verifier ??= createAccessTokenVerifier({
-    userPoolId: Resource.UserPool.id,
-    clientId: Resource.UserPoolClient.id,
-    endpoint: localCognitoEndpoint(),
-  });
+  verifier ??= cachingVerifier(
+    createAccessTokenVerifier({
+      userPoolId: Resource.UserPool.id,
+      clientId: Resource.UserPoolClient.id,
+      endpoint: localCognitoEndpoint(),
+    }),
+  );
   return verifier;
 }
 

@@ -36,7 +36,13 @@ export async function seedExpenses(
   await Promise.all(Array.from({ length: PARALLEL }, worker));
 
   const deltas: AggregateDelta[] = expenses.flatMap((e) => aggregateDeltas(undefined, e));
-  for (const item of deltasByItem(mergeDeltas(deltas))) {
-    await client.send(new UpdateCommand({ TableName: tableName, Key: aggregateKey(userId, item.month, item.category), ...aggregateUpdate(item.deltas) }));
-  }
+  // Each month x category is its own item, so their ADDs run in parallel without meeting.
+  const aggregates = deltasByItem(mergeDeltas(deltas));
+  let nextAggregate = 0;
+  const aggregateWorker = async () => {
+    for (let item = aggregates[nextAggregate++]; item !== undefined; item = aggregates[nextAggregate++]) {
+      await client.send(new UpdateCommand({ TableName: tableName, Key: aggregateKey(userId, item.month, item.category), ...aggregateUpdate(item.deltas) }));
+    }
+  };
+  await Promise.all(Array.from({ length: PARALLEL }, aggregateWorker));
 }
