@@ -1,6 +1,10 @@
 import type { Locator, Page } from "@playwright/test";
 import { expect } from "@playwright/test";
+import { readFileSync } from "node:fs";
+import { CognitoIdentityProviderClient, InitiateAuthCommand } from "@aws-sdk/client-cognito-identity-provider";
 import sharp from "sharp";
+import { z } from "zod";
+import { e2eStackFile, type E2eStackInfo } from "../local/e2e-stack-file";
 import type { NewUser } from "./fixtures";
 import { ExpenseListSchema, type ExpenseJson } from "../lib/schemas";
 
@@ -107,11 +111,41 @@ export async function openEditForm(page: Page, title: string) {
   return form;
 }
 
-/** The signed-in user's bearer header, from the token Amplify stored. */
+/** Amplify's stored refresh token for the signed-in user. */
+async function storedRefreshToken(page: Page): Promise<string | null> {
+  return page.evaluate(() => {
+    for (let i = 0; i < localStorage.length; i += 1) {
+      const key = localStorage.key(i);
+      if (key?.startsWith("CognitoIdentityServiceProvider.") && key.endsWith(".refreshToken")) return localStorage.getItem(key);
+    }
+    return null;
+  });
+}
+
+const TokenClaimsSchema = z.object({ exp: z.number() });
+
+function secondsLeft(token: string): number {
+  const claims = TokenClaimsSchema.parse(JSON.parse(Buffer.from(token.split(".")[1] ?? "", "base64url").toString("utf8")));
+  return claims.exp - Date.now() / 1000;
+}
+
+/**
+ * The signed-in user's bearer header. The e2e stack's tokens live 8 s and the app refreshes its own only when it
+ * calls the API, so a stored token about to expire is swapped for a fresh one from its refresh token.
+ */
 async function authHeaders(page: Page): Promise<{ authorization: string }> {
   const token = await storedAccessToken(page);
   expect(token).not.toBeNull();
-  return { authorization: `Bearer ${token ?? ""}` };
+  if (token && secondsLeft(token) > 3) return { authorization: `Bearer ${token}` };
+  const refreshToken = await storedRefreshToken(page);
+  expect(refreshToken).not.toBeNull();
+  const stack = JSON.parse(readFileSync(e2eStackFile(Number(process.env.E2E_PORT)), "utf8")) as E2eStackInfo;
+  const cognito = new CognitoIdentityProviderClient({ endpoint: stack.cognitoEndpoint, region: "us-east-1", credentials: { accessKeyId: "local", secretAccessKey: "local" } });
+  const { AuthenticationResult } = await cognito.send(
+    new InitiateAuthCommand({ AuthFlow: "REFRESH_TOKEN_AUTH", ClientId: stack.clientId, AuthParameters: { REFRESH_TOKEN: refreshToken ?? "" } }),
+  );
+  cognito.destroy();
+  return { authorization: `Bearer ${AuthenticationResult?.AccessToken ?? ""}` };
 }
 
 /** The signed-in user's expense with this description, as the API has it now. */
