@@ -93,7 +93,7 @@ async function main() {
       Object.values(tenants?.endpoints ?? {}).reduce((n, f) => n + f.non2xx, 0);
     const result: RealApiBenchResult = {
       ranAt: new Date().toISOString(),
-      machine: { node: process.version, cpus: cpus().length, loadAverage: { before: Number(loadBefore.toFixed(2)), after: Number((loadavg()[0] ?? 0).toFixed(2)) }, shared: "shared with other agents' work" },
+      machine: { node: process.version, cpus: cpus().length, loadAverage: { before: Number(loadBefore.toFixed(2)), after: Number((loadavg()[0] ?? 0).toFixed(2)) } },
       settings: { durationSeconds: DURATION_SECONDS, warmupSeconds: WARMUP_SECONDS, connections: CONNECTIONS, latencyConnections: LATENCY_CONNECTIONS, rounds: ROUNDS, writeRounds: WRITE_ROUNDS, writeRoundSeconds: WRITE_ROUND_SECONDS },
       sizes,
       writes,

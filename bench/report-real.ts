@@ -10,7 +10,7 @@ export type WriteLaneName = (typeof WRITE_LANES)[number];
 
 export type RealApiBenchResult = {
   ranAt: string;
-  machine: { node: string; cpus: number; loadAverage: { before: number; after: number }; shared: string };
+  machine: { node: string; cpus: number; loadAverage: { before: number; after: number } };
   settings: { durationSeconds: number; warmupSeconds: number; connections: number; latencyConnections: number; rounds: number; writeRounds: number; writeRoundSeconds: number };
   sizes: { expenses: number; endpoints: Record<string, EndpointFigures>; raw: Record<string, LatencyFigures> }[];
   writes: {
@@ -62,7 +62,7 @@ export function realMarkdownReport(result: RealApiBenchResult): string {
     "",
     "`npm run bench -- api-real`: the production build (`next build` if the sources changed, then `next start`) on 127.0.0.1 against",
     `the in-memory local stack (DynamoDB Local; the functions runner off, as the analytics Lambda does not share the app's CPU on AWS),`,
-    `Node ${result.machine.node}, ${result.machine.cpus} CPUs ${result.machine.shared} (load average ${result.machine.loadAverage.before} before, ${result.machine.loadAverage.after} after).`,
+    `Node ${result.machine.node}, ${result.machine.cpus} CPUs (load average ${result.machine.loadAverage.before} before, ${result.machine.loadAverage.after} after).`,
     `Latency: ${settings.latencyConnections} connections, ${settings.rounds} interleaved rounds totalling ${settings.durationSeconds} s per endpoint after a`,
     `${settings.warmupSeconds} s warm-up, the raw DynamoDB calls interleaved with the endpoints at the same concurrency; writes: ${settings.connections}`,
     `connections, ${settings.writeRounds} rounds of ${settings.writeRoundSeconds} s of each kind of write, in turn. Cells: p50 / p95 ms (requests/s, items or rows per response).`,
