@@ -134,3 +134,16 @@ test("the empty tracker invites the first expense, and filtered to nothing offer
   await expect(page).toHaveURL(/\/tracker$/);
   await expect(page.getByRole("heading", { name: "No expenses yet" })).toBeVisible();
 });
+
+test("on a 360 px phone no page scrolls sideways", async ({ page, newUser, isMobile }) => {
+  test.skip(!isMobile, "the narrowest phone width");
+  await page.setViewportSize({ width: 360, height: 780 });
+  await signUp(page, newUser);
+  await addExpense(page, { date: presetDates().thisMonth, amount: "12.50", currency: "EUR", category: "Food", description: "Lunch with Sam", merchant: "Café Blum" });
+  for (const path of ["/tracker", "/insights", "/import", "/settings"]) {
+    await page.goto(path);
+    await expect(page.getByRole("main")).toBeVisible();
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    expect(overflow, `${path} is ${overflow} px wider than the screen`).toBe(0);
+  }
+});

@@ -112,11 +112,12 @@ export function AddExpenseForm({ defaultCurrency, categories }: Props) {
 
   return (
     <section aria-labelledby="add-expense-heading" className="rounded-2xl border border-slate-200 bg-white p-4 shadow-sm sm:p-5 dark:border-slate-700 dark:bg-slate-900">
-      <div className="flex items-center justify-between gap-3">
-        <h2 id="add-expense-heading" className="text-lg font-semibold">
+      {/* On a narrow phone the two buttons go under the heading rather than past the card's edge. */}
+      <div className="flex flex-wrap items-center justify-between gap-3">
+        <h2 id="add-expense-heading" className="text-lg font-semibold whitespace-nowrap">
           Add an expense
         </h2>
-        <div className="flex items-center gap-2">
+        <div className="flex flex-wrap items-center gap-2">
           <Button
             ref={scanButtonRef}
             size="sm"
