@@ -7,11 +7,9 @@
  * every acknowledged write exists exactly once, receipts settled, and lib/consistency's check. Writes
  * bench/results/chaos.json and chaos.md. Bounded: a hard timeout (CHAOS_HARD_TIMEOUT, duration + 180 s) ends it.
  */
-import { spawn } from "node:child_process";
 import { mkdtemp, mkdir, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { createInterface } from "node:readline";
 import { checkConsistency } from "../lib/consistency/check-consistency";
 import { createDocumentClient } from "../lib/dynamo-client";
 import { jpegWithGps } from "../lib/receipts/test-files";
@@ -25,6 +23,7 @@ import { createClient, type Outage } from "./chaos-client";
 import { chaosMarkdown, summarise } from "./chaos-report";
 import { runUser, type SimulatedUser } from "./chaos-users";
 import { verifyWrites } from "./chaos-verify";
+import { startPlainServer } from "./plain-server";
 
 const setting = (name: string, fallback: number) => Number(process.env[name] ?? fallback);
 const USERS = setting("CHAOS_USERS", 50);
@@ -70,26 +69,6 @@ function receiptFaults() {
   return { plan, inject };
 }
 
-async function startApiServer(env: NodeJS.ProcessEnv) {
-  const child = spawn(process.execPath, ["--import", "tsx", "bench/api-server.ts"], { env, stdio: ["ignore", "pipe", "pipe"] });
-  process.once("exit", () => child.kill("SIGKILL"));
-  let errors = "";
-  child.stderr?.on("data", (chunk: Buffer) => (errors = (errors + chunk.toString()).slice(-20_000)));
-  const lines = createInterface({ input: child.stdout ?? process.stdin });
-  const port = await new Promise<number>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error("bench server did not start within 30 s")), 30_000);
-    lines.on("line", (line) => {
-      const match = /^listening (\d+)$/.exec(line);
-      if (match) {
-        clearTimeout(timer);
-        resolve(Number(match[1]));
-      }
-    });
-    child.once("exit", (code) => reject(new Error(`bench server exited with ${code}: ${errors}`)));
-  });
-  return { port, child, stderr: () => errors };
-}
-
 async function main() {
   const started = Date.now();
   const dir = await mkdtemp(join(tmpdir(), "ledgerline-chaos-"));
@@ -107,7 +86,7 @@ async function main() {
   });
   let restarted: RunningService | undefined;
   const env: NodeJS.ProcessEnv = { ...process.env, ...stack.env, LEDGERLINE_WRITE_LIMIT: WRITE_LIMIT, NODE_ENV: "production" };
-  const server = await startApiServer(env);
+  const server = await startPlainServer(env, { quiet: true });
   try {
     const users: SimulatedUser[] = [];
     for (let i = 0; i < USERS; i += 10) {
@@ -116,7 +95,7 @@ async function main() {
     }
     const photo = await jpegWithGps(1200, 900);
     const outage: Outage = {};
-    const client = createClient(`http://127.0.0.1:${server.port}`, outage);
+    const client = createClient(server.base, outage);
     console.log(`${USERS} users for ${DURATION_S} s; DynamoDB Local (${stack.dynamodb.endpoint}, on disk) stops at ${OUTAGE_AT_S} s for ${OUTAGE_S} s`);
 
     const loadStarted = Date.now();
@@ -159,7 +138,7 @@ async function main() {
     await writeFile("bench/results/chaos.md", md);
     console.log(`\n${md}`);
   } finally {
-    server.child.kill("SIGTERM");
+    server.stop();
     await stack.stop();
     await restarted?.stop();
     await rm(dir, { recursive: true, force: true });
