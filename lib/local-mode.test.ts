@@ -10,7 +10,7 @@ const LOCAL_ENV = {
 
 describe("local mode", () => {
   it("applies the emulator overrides in the local stage towards loopback", () => {
-    expect(resolveLocalMode("local", LOCAL_ENV)).toEqual({ kind: "local", cognitoEndpoint: "http://[::1]:9229", s3Endpoint: "http://localhost:9000" });
+    expect(resolveLocalMode("local", LOCAL_ENV)).toEqual({ kind: "local", cognitoEndpoint: "http://[::1]:9229" });
   });
 
   it("is a plain deployment outside local when no override is set", () => {

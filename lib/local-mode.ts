@@ -4,10 +4,10 @@
  * the local stage and only towards loopback. cognito-local signs tokens with a private key published in its npm
  * package, so trusting its issuer anywhere else would let anyone sign in as anyone.
  */
-export const LOCAL_STAGE = "local";
+const LOCAL_STAGE = "local";
 
 export type LocalMode =
-  | { kind: "local"; cognitoEndpoint?: string; s3Endpoint?: string }
+  | { kind: "local"; cognitoEndpoint?: string }
   | { kind: "deployed"; stage: string }
   | { kind: "refused"; reason: string };
 
@@ -24,7 +24,7 @@ function isLoopback(value: string): boolean {
 }
 
 /** The endpoint overrides set in `env`, by variable name (empty values are the same as unset). */
-export function endpointOverrides(env: Readonly<Record<string, string | undefined>>): [string, string][] {
+function endpointOverrides(env: Readonly<Record<string, string | undefined>>): [string, string][] {
   return Object.entries(env).flatMap(([name, value]) => (ENDPOINT_VARIABLE.test(name) && value ? [[name, value] as [string, string]] : []));
 }
 
@@ -43,8 +43,7 @@ export function resolveLocalMode(stage: string | undefined, env: Readonly<Record
     return { kind: "refused", reason: `The local stage talks only to emulators on this machine (localhost, 127.0.0.1 or [::1]); ${listed} is not one.` };
   }
   const cognitoEndpoint = env.AWS_ENDPOINT_URL_COGNITO_IDENTITY_PROVIDER || undefined;
-  const s3Endpoint = env.AWS_ENDPOINT_URL_S3 || undefined;
-  return { kind: "local", ...(cognitoEndpoint ? { cognitoEndpoint } : {}), ...(s3Endpoint ? { s3Endpoint } : {}) };
+  return { kind: "local", ...(cognitoEndpoint ? { cognitoEndpoint } : {}) };
 }
 
 export class LocalModeRefused extends Error {

@@ -40,9 +40,8 @@ function knownError(error: unknown): unknown {
   return error;
 }
 
-/** Maps any thrown value to a problem; unexpected errors become a generic 500 and are logged, never echoed. */
-export function toProblem(error: unknown, requestId: string): Problem {
-  const known = knownError(error);
+/** The problem of an error already through knownError; anything but a DomainError is a generic 500, logged, never echoed. */
+function problemOf(known: unknown, requestId: string): Problem {
   if (known instanceof DomainError) {
     return {
       type: TYPE_BASE + known.type,
@@ -53,14 +52,19 @@ export function toProblem(error: unknown, requestId: string): Problem {
       requestId,
     };
   }
-  console.error(JSON.stringify({ level: "error", requestId, error: String(error), stack: error instanceof Error ? error.stack : undefined }));
+  console.error(JSON.stringify({ level: "error", requestId, error: String(known), stack: known instanceof Error ? known.stack : undefined }));
   return { type: TYPE_BASE + "internal", title: "Something went wrong on our side", status: 500, requestId };
+}
+
+/** Maps any thrown value to a problem; unexpected errors become a generic 500 and are logged, never echoed. */
+export function toProblem(error: unknown, requestId: string): Problem {
+  return problemOf(knownError(error), requestId);
 }
 
 /** A problem and the headers it goes out with (Retry-After on 429 and 503), for responses built elsewhere (functions/export.ts). */
 export function toProblemResponseParts(error: unknown, requestId: string): { problem: Problem; headers: Record<string, string> } {
   const known = knownError(error);
-  const problem = toProblem(known, requestId);
+  const problem = problemOf(known, requestId);
   const headers: Record<string, string> = { "content-type": PROBLEM_CONTENT_TYPE, "x-request-id": requestId };
   if (known instanceof TooManyRequestsError || known instanceof ServiceUnavailableError) headers["retry-after"] = String(known.retryAfterSeconds);
   return { problem, headers };
