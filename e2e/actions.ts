@@ -38,17 +38,20 @@ export async function signOut(page: Page): Promise<void> {
   await expect(page).toHaveURL(/\/login$/);
 }
 
-/** The access token Amplify keeps in localStorage for the signed-in user. */
-export async function storedAccessToken(page: Page): Promise<string | null> {
-  return page.evaluate(() => {
+/** One of the tokens Amplify keeps in localStorage for the signed-in user. */
+async function storedToken(page: Page, kind: "accessToken" | "refreshToken"): Promise<string | null> {
+  return page.evaluate((suffix) => {
     for (let i = 0; i < localStorage.length; i += 1) {
       const key = localStorage.key(i);
-      if (key?.startsWith("CognitoIdentityServiceProvider.") && key.endsWith(".accessToken")) {
-        return localStorage.getItem(key);
-      }
+      if (key?.startsWith("CognitoIdentityServiceProvider.") && key.endsWith(suffix)) return localStorage.getItem(key);
     }
     return null;
-  });
+  }, `.${kind}`);
+}
+
+/** The access token Amplify keeps in localStorage for the signed-in user. */
+export function storedAccessToken(page: Page): Promise<string | null> {
+  return storedToken(page, "accessToken");
 }
 
 export type ExpenseInput = {
@@ -111,17 +114,6 @@ export async function openEditForm(page: Page, title: string) {
   return form;
 }
 
-/** Amplify's stored refresh token for the signed-in user. */
-async function storedRefreshToken(page: Page): Promise<string | null> {
-  return page.evaluate(() => {
-    for (let i = 0; i < localStorage.length; i += 1) {
-      const key = localStorage.key(i);
-      if (key?.startsWith("CognitoIdentityServiceProvider.") && key.endsWith(".refreshToken")) return localStorage.getItem(key);
-    }
-    return null;
-  });
-}
-
 const TokenClaimsSchema = z.object({ exp: z.number() });
 
 function secondsLeft(token: string): number {
@@ -137,7 +129,7 @@ async function authHeaders(page: Page): Promise<{ authorization: string }> {
   const token = await storedAccessToken(page);
   expect(token).not.toBeNull();
   if (token && secondsLeft(token) > 3) return { authorization: `Bearer ${token}` };
-  const refreshToken = await storedRefreshToken(page);
+  const refreshToken = await storedToken(page, "refreshToken");
   expect(refreshToken).not.toBeNull();
   const stack = JSON.parse(readFileSync(e2eStackFile(Number(process.env.E2E_PORT)), "utf8")) as E2eStackInfo;
   const cognito = new CognitoIdentityProviderClient({ endpoint: stack.cognitoEndpoint, region: "us-east-1", credentials: { accessKeyId: "local", secretAccessKey: "local" } });

@@ -1,4 +1,5 @@
 import { spawn } from "node:child_process";
+import { envWithoutStack } from "../local/child-env";
 import { freePort } from "../local/free-port";
 import { nextCommand } from "../local/next-bin";
 import { expect, test } from "./fixtures";
@@ -6,10 +7,8 @@ import { expect, test } from "./fixtures";
 /** The production server started as a deployment would start it, with the wrong environment. */
 async function startServer(env: Record<string, string>): Promise<{ code: number | null; output: string }> {
   const port = await freePort();
-  const childEnv: NodeJS.ProcessEnv = { ...process.env, NEXT_TELEMETRY_DISABLED: "1", ...env };
-  for (const name of Object.keys(childEnv)) if (/^(AWS_ENDPOINT_URL|SST_RESOURCE_)/.test(name) && !(name in env)) delete childEnv[name];
   const [node, args] = nextCommand(["start", "-p", String(port), "-H", "127.0.0.1"]);
-  const child = spawn(node, args, { env: childEnv });
+  const child = spawn(node, args, { env: envWithoutStack({ NEXT_TELEMETRY_DISABLED: "1", ...env }) });
   let output = "";
   child.stdout.on("data", (chunk: Buffer) => (output += chunk.toString()));
   child.stderr.on("data", (chunk: Buffer) => (output += chunk.toString()));

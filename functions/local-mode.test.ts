@@ -2,6 +2,7 @@ import { execFile } from "node:child_process";
 import { createRequire } from "node:module";
 import { promisify } from "node:util";
 import { describe, expect, it } from "vitest";
+import { envWithoutStack } from "../local/child-env";
 
 const tsx = createRequire(import.meta.url).resolve("tsx/cli");
 const run = promisify(execFile);
@@ -13,10 +14,8 @@ function initScript(name: string): string {
 
 /** Loads a function module in a fresh Node, as Lambda's init would, with the given environment. */
 async function load(name: string, env: Record<string, string>): Promise<{ ok: boolean; output: string }> {
-  const childEnv: NodeJS.ProcessEnv = { ...process.env, ...env };
-  for (const key of Object.keys(childEnv)) if (/^(AWS_ENDPOINT_URL|SST_RESOURCE_)/.test(key) && !(key in env)) delete childEnv[key];
   try {
-    const { stdout, stderr } = await run(process.execPath, [tsx, "-e", initScript(name)], { env: childEnv, timeout: 30_000 });
+    const { stdout, stderr } = await run(process.execPath, [tsx, "-e", initScript(name)], { env: envWithoutStack(env), timeout: 30_000 });
     return { ok: true, output: stdout + stderr };
   } catch (error) {
     return { ok: false, output: String(error) };
