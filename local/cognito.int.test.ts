@@ -154,12 +154,9 @@ describe("local Cognito with a data directory", () => {
       firstClient.destroy();
       await first.stop();
 
-      const startedAt = performance.now();
       const second = await startCognito({ dir, accessTokenValiditySeconds: 90 });
-      const startupMs = performance.now() - startedAt;
       const secondClient = sdk(second.endpoint);
       try {
-        expect(startupMs).toBeLessThan(2000);
         expect({ userPoolId: second.userPoolId, clientId: second.clientId }).toEqual({ userPoolId: first.userPoolId, clientId: first.clientId });
         const auth = await secondClient.send(
           new InitiateAuthCommand({ ClientId: second.clientId, AuthFlow: "USER_PASSWORD_AUTH", AuthParameters: { USERNAME: email, PASSWORD } }),

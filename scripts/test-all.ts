@@ -5,7 +5,7 @@
 import { spawn } from "node:child_process";
 import { mkdirSync, readFileSync, rmSync } from "node:fs";
 
-type Counts = { passed: number; failed: number };
+type Counts = { passed: number; failed: number; names?: string[] };
 type Step = { name: string; command: string[]; env?: Record<string, string>; counts: (ok: boolean) => Counts };
 
 const RESULTS = "test-results/runners";
@@ -43,7 +43,37 @@ function fromReport(file: string, pick: (report: Record<string, unknown>) => Cou
   };
 }
 
-const vitestCounts = (r: Record<string, unknown>): Counts => ({ passed: num(r.numPassedTests), failed: num(r.numFailedTests) });
+function records(value: unknown): Record<string, unknown>[] {
+  return Array.isArray(value) ? value.filter((v): v is Record<string, unknown> => typeof v === "object" && v !== null) : [];
+}
+
+/** The failed tests of a vitest JSON report, as "file › test name", so the tail of a CI log says what failed. */
+function vitestFailures(r: Record<string, unknown>): string[] {
+  return records(r.testResults).flatMap((file) =>
+    records(file.assertionResults)
+      .filter((test) => test.status === "failed")
+      .map((test) => `${String(file.name ?? "").replace(`${process.cwd()}/`, "")} › ${String(test.fullName ?? test.title ?? "")}`),
+  );
+}
+
+/** Playwright's unexpected and flaky tests, as "[project] file › title (flaky)". */
+function playwrightFailures(r: Record<string, unknown>): string[] {
+  const walk = (suite: Record<string, unknown>): string[] => [
+    ...records(suite.specs).flatMap((spec) =>
+      records(spec.tests)
+        .filter((test) => test.status === "unexpected" || test.status === "flaky")
+        .map((test) => `[${String(test.projectName)}] ${String(spec.file)} › ${String(spec.title)}${test.status === "flaky" ? " (flaky)" : ""}`),
+    ),
+    ...records(suite.suites).flatMap(walk),
+  ];
+  return records(r.suites).flatMap(walk);
+}
+
+const vitestCounts = (r: Record<string, unknown>): Counts => ({
+  passed: num(r.numPassedTests),
+  failed: num(r.numFailedTests),
+  names: vitestFailures(r),
+});
 const single = (ok: boolean): Counts => (ok ? { passed: 1, failed: 0 } : { passed: 0, failed: 1 });
 const vitest = (name: string, extra: string[] = []): Step => ({
   name,
@@ -59,7 +89,11 @@ const steps: Step[] = [
   {
     name: "infra",
     command: ["npx", "tsx", "scripts/infra-check.ts", `--report=${RESULTS}/infra.json`],
-    counts: fromReport(`${RESULTS}/infra.json`, (r) => ({ passed: num(r.passed), failed: num(r.failed) })),
+    counts: fromReport(`${RESULTS}/infra.json`, (r) => ({
+      passed: num(r.passed),
+      failed: num(r.failed),
+      names: records(r.steps).filter((step) => step.ok === false).map((step) => String(step.name)),
+    })),
   },
   // The typecheck step has just run tsc over the whole project, so the build skips its own pass (next.config.ts).
   { name: "build", command: ["npx", "next", "build"], env: { NEXT_TELEMETRY_DISABLED: "1", LEDGERLINE_TYPECHECKED: "1" }, counts: single },
@@ -70,7 +104,7 @@ const steps: Step[] = [
     counts: fromReport(`${RESULTS}/e2e.json`, (r) => {
       const stats = (r.stats ?? {}) as Record<string, unknown>;
       // A test that passed only on its retry is not a pass: it is counted failed (and named in Playwright's report).
-      return { passed: num(stats.expected), failed: num(stats.unexpected) + num(stats.flaky) };
+      return { passed: num(stats.expected), failed: num(stats.unexpected) + num(stats.flaky), names: playwrightFailures(r) };
     }),
   },
 ];
@@ -79,6 +113,7 @@ rmSync(RESULTS, { recursive: true, force: true });
 mkdirSync(RESULTS, { recursive: true });
 const total: Counts = { passed: 0, failed: 0 };
 const lines: string[] = [];
+const failures: string[] = [];
 const started = Date.now();
 for (const step of steps.filter((s) => only.length === 0 || only.includes(s.name))) {
   const t0 = Date.now();
@@ -87,8 +122,10 @@ for (const step of steps.filter((s) => only.length === 0 || only.includes(s.name
   const counts = step.counts(ok);
   total.passed += counts.passed;
   total.failed += counts.failed;
+  failures.push(...(counts.names ?? []).map((name) => `  ${step.name}: ${name}`));
   lines.push(`${step.name.padEnd(10)} ${String(counts.passed).padStart(4)} passed ${String(counts.failed).padStart(3)} failed  ${((Date.now() - t0) / 1000).toFixed(0)} s`);
 }
+if (failures.length > 0) console.log(`\nfailed:\n${failures.join("\n")}`);
 console.log(`\n${lines.join("\n")}\ntotal time ${((Date.now() - started) / 1000).toFixed(0)} s`);
 console.log(`${total.passed} passed, ${total.failed} failed`);
 process.exit(total.failed > 0 ? 1 : 0);
