@@ -1,38 +1,12 @@
 import { DynamoDBClient, type DynamoDBClientConfig } from "@aws-sdk/client-dynamodb";
 import { DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
+import { boundedCalls, type CallLimits } from "./aws-call-limits";
 
 /**
- * How long one DynamoDB call may take, so that no request hangs on a database that is down or stalled: a
- * connection must open within 2 s, and an open one must answer within 4 s (DynamoDB answers in milliseconds;
- * the margin is for a loaded laptop running DynamoDB Local). A refused, reset or slow-to-open connection, a
- * throttle or a server error is retried once; a request that waited its whole 4 s is not (the wait is spent).
- * A database that is down answers in well under a second, a stalled one in about 4 s: lib/http turns either
- * into a 503 inside a client's 5 s patience.
+ * DynamoDB answers in milliseconds; the margin is for a loaded laptop running DynamoDB Local. A database that is
+ * down answers in well under a second, a stalled one in about 4 s: inside a client's 5 s patience.
  */
-export const DYNAMODB_CALL_LIMITS = { connectionTimeoutMs: 2_000, requestTimeoutMs: 4_000, maxAttempts: 2 } as const;
-
-type RetryToken = { getRetryCount(): number; getRetryDelay(): number };
-type RetryErrorInfo = { error?: Error; errorType: "TRANSIENT" | "THROTTLING" | "SERVER_ERROR" | "CLIENT_ERROR" };
-
-const retryToken = (count: number, delayMs: number): RetryToken => ({ getRetryCount: () => count, getRetryDelay: () => delayMs });
-
-/** The HTTP handler's error for a request that exceeded requestTimeout (a connect timeout carries no code). */
-function isRequestTimeout(error: Error | undefined): boolean {
-  return error?.name === "TimeoutError" && "code" in error && error.code === "ETIMEDOUT";
-}
-
-/** The SDK's retry hook: once, after a short jittered pause, for anything but a client error or a request timeout. */
-const retryOnceUnlessTimedOut = {
-  acquireInitialRetryToken: async () => retryToken(0, 0),
-  async refreshRetryTokenForRetry(token: RetryToken, info: RetryErrorInfo): Promise<RetryToken> {
-    const count = token.getRetryCount() + 1;
-    if (info.errorType === "CLIENT_ERROR" || isRequestTimeout(info.error) || count >= DYNAMODB_CALL_LIMITS.maxAttempts) {
-      throw info.error ?? new Error("not retried");
-    }
-    return retryToken(count, 50 + Math.floor(Math.random() * 100));
-  },
-  recordSuccess: () => {},
-};
+export const DYNAMODB_CALL_LIMITS: CallLimits = { connectionTimeoutMs: 2_000, requestTimeoutMs: 4_000, maxAttempts: 2 };
 
 /**
  * A document client as the repositories expect it. Region, credentials and endpoint come from the standard
@@ -41,16 +15,7 @@ const retryOnceUnlessTimedOut = {
  * (aggregate totals) come back as bigint, never as a rounded double.
  */
 export function createDocumentClient(config: DynamoDBClientConfig = {}): DynamoDBDocumentClient {
-  const bounded: DynamoDBClientConfig = {
-    retryStrategy: retryOnceUnlessTimedOut,
-    requestHandler: {
-      connectionTimeout: DYNAMODB_CALL_LIMITS.connectionTimeoutMs,
-      requestTimeout: DYNAMODB_CALL_LIMITS.requestTimeoutMs,
-      // Without it the handler only logs a warning when requestTimeout passes, and the call waits for ever.
-      throwOnRequestTimeout: true,
-    },
-  };
-  return DynamoDBDocumentClient.from(new DynamoDBClient({ ...bounded, ...config }), {
+  return DynamoDBDocumentClient.from(new DynamoDBClient({ ...boundedCalls(DYNAMODB_CALL_LIMITS), ...config }), {
     marshallOptions: { removeUndefinedValues: true },
   });
 }
