@@ -1,4 +1,4 @@
-import { BatchWriteCommand, QueryCommand, type DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
+import { BatchWriteCommand, PutCommand, QueryCommand, type DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
 import { describe, expect, it } from "vitest";
 import { UnauthenticatedError, ValidationError } from "../errors";
 import type { UserIdentity } from "./cognito-identity";
@@ -14,6 +14,10 @@ function world(email = "Ada@Example.com") {
       if (command instanceof QueryCommand) {
         steps.push("query");
         return { Items: steps.includes("batch") ? [] : [{ userId: USER, sk: "EXP#1" }] };
+      }
+      if (command instanceof PutCommand) {
+        steps.push(`close ${String(command.input.Item?.sk)}`);
+        return {};
       }
       if (command instanceof BatchWriteCommand) {
         steps.push("batch");
@@ -45,12 +49,13 @@ function world(email = "Ada@Example.com") {
 }
 
 describe("deleteAccount", () => {
-  it("checks the email, then empties the partition, then the bucket prefixes, and deletes the user last", async () => {
+  it("checks the email, marks the account closed, then empties the partition, then the bucket prefixes, and deletes the user last", async () => {
     const { steps, accounts } = world();
     await accounts.deleteAccount({ userId: USER, accessToken: "token" }, { confirmEmail: " ada@example.COM " });
     expect(steps).toEqual([
       "email",
       "rate",
+      "close ACCOUNT#CLOSED",
       "query",
       "batch",
       "query",

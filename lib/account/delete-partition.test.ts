@@ -76,6 +76,12 @@ describe("deletePartition", () => {
     expect(table.items.size).toBe(0);
   });
 
+  it("leaves the kept sort keys and stops when nothing else is left", async () => {
+    const table = fakeTable([...keysOf("alice", 30), { userId: "alice", sk: "ACCOUNT#CLOSED" }]);
+    await expect(deletePartition({ client: table.client, tableName: "t", sleep: noSleep }, "alice", new Set(["ACCOUNT#CLOSED"]))).resolves.toBe(30);
+    expect([...table.items.values()]).toEqual([{ userId: "alice", sk: "ACCOUNT#CLOSED" }]);
+  });
+
   it("is a no-op on an empty partition", async () => {
     const table = fakeTable(keysOf("bob", 3));
     await expect(deletePartition({ client: table.client, tableName: "t", sleep: noSleep }, "alice")).resolves.toBe(0);

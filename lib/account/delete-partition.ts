@@ -44,8 +44,8 @@ async function deleteBatch({ client, tableName, sleep = defaultSleep }: DeletePa
   }
 }
 
-/** One pass: every page of keys, deleted 25 at a time. Returns how many items it deleted. */
-async function deletePass(deps: DeletePartitionDeps, userId: string): Promise<number> {
+/** One pass: every page of keys but those kept, deleted 25 at a time. Returns how many items it deleted. */
+async function deletePass(deps: DeletePartitionDeps, userId: string, keep: ReadonlySet<string>): Promise<number> {
   let deleted = 0;
   let startKey: Record<string, unknown> | undefined;
   do {
@@ -61,7 +61,7 @@ async function deletePass(deps: DeletePartitionDeps, userId: string): Promise<nu
         ...(deps.pageLimit ? { Limit: deps.pageLimit } : {}),
       }),
     );
-    const keys = (page.Items ?? []).map((item) => ({ userId, sk: String(item.sk) }));
+    const keys = (page.Items ?? []).map((item) => ({ userId, sk: String(item.sk) })).filter(({ sk }) => !keep.has(sk));
     const batches: Key[][] = [];
     for (let i = 0; i < keys.length; i += BATCH_SIZE) batches.push(keys.slice(i, i + BATCH_SIZE));
     for (let i = 0; i < batches.length; i += PARALLEL_BATCHES) {
@@ -74,14 +74,14 @@ async function deletePass(deps: DeletePartitionDeps, userId: string): Promise<nu
 }
 
 /**
- * Deletes every item whose partition key is `userId`; returns how many. Passes repeat until one finds the
- * partition empty (bounded: a partition that keeps refilling is a 503).
+ * Deletes every item whose partition key is `userId`, except the sort keys in `keep`; returns how many. Passes
+ * repeat until one finds nothing more to delete (bounded: a partition that keeps refilling is a 503).
  */
-export async function deletePartition(deps: DeletePartitionDeps, userId: string): Promise<number> {
+export async function deletePartition(deps: DeletePartitionDeps, userId: string, keep: ReadonlySet<string> = new Set()): Promise<number> {
   if (!userId) throw new Error("deletePartition needs a user id");
   let total = 0;
   for (let pass = 1; pass <= MAX_PASSES; pass++) {
-    const deleted = await deletePass(deps, userId);
+    const deleted = await deletePass(deps, userId, keep);
     if (deleted === 0) return total;
     total += deleted;
   }

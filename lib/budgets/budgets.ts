@@ -1,5 +1,5 @@
 import { QueryCommand, type DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
-import { transactWrite, type TransactItems } from "../expenses/transact";
+import { MAX_TRANSACTION_ITEMS, transactWrite, type TransactItems } from "../expenses/transact";
 import type { RateLimiter } from "../rate-limit";
 import type { BudgetList, BudgetsPut } from "../schemas";
 import { budgetChanges, groupByCategory } from "./budget-changes";
@@ -20,8 +20,6 @@ export type UserBudgets = {
   replace(input: BudgetsPut): Promise<BudgetList>;
 };
 
-/** TransactWriteItems takes at most 100 actions. */
-const MAX_TRANSACTION_ITEMS = 100;
 
 export function createBudgets({ client, tableName, rateLimiter, now = () => new Date() }: BudgetsDeps): (userId: string) => UserBudgets {
   /** Every budget item of the user: at most MAX_BUDGETS small items, one page in practice. */
@@ -48,9 +46,9 @@ export function createBudgets({ client, tableName, rateLimiter, now = () => new 
     list: async () => ({ budgets: toBudgets(await stored(userId)) }),
 
     /**
-     * Writes only what differs from the stored items, one transaction per 100 items: a PUT that changes one
-     * limit writes one item, and a repeated PUT writes none. A replace that touches more than 100 categories
-     * (at most 100 new + 100 removed) spans two transactions; each is idempotent, so a failed PUT retried
+     * Writes only what differs from the stored items, one transaction per 99 items: a PUT that changes one
+     * limit writes one item, and a repeated PUT writes none. A replace that touches more than 99 categories
+     * (at most 100 new + 100 removed) spans more than one transaction; each is idempotent, so a failed PUT retried
      * converges to the same state. Two concurrent PUTs: the last write of each category wins.
      */
     async replace(input) {

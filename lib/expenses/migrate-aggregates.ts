@@ -7,11 +7,11 @@
 import { ScanCommand, type DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
 import type { AggregateDelta } from "./aggregate";
 import { aggregateCells, isLegacyAggregate } from "./items";
-import { transactWrite, TransactionRefused } from "./transact";
+import { MAX_TRANSACTION_ITEMS, transactWrite, TransactionRefused } from "./transact";
 import { aggregateWrites } from "./write-expenses";
 
-/** TransactWriteItems takes 100 items: the legacy item's delete and at most 99 category items. */
-const MAX_CATEGORIES = 99;
+/** A transaction's room: the legacy item's delete and the category items. */
+const MAX_CATEGORIES = MAX_TRANSACTION_ITEMS - 1;
 
 export async function migrateAggregates(client: DynamoDBDocumentClient, tableName: string): Promise<{ migrated: number }> {
   let migrated = 0;

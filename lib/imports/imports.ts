@@ -3,7 +3,7 @@
  * settings, ask for the commit or the undo (run by the import function, which the API invokes without waiting).
  */
 import { ConditionalCheckFailedException } from "@aws-sdk/client-dynamodb";
-import { GetCommand, PutCommand, QueryCommand, UpdateCommand, type DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
+import { GetCommand, QueryCommand, UpdateCommand, type DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
 import { monotonicFactory } from "ulid";
 import { mapRows, type ImportSettings } from "../csv/import";
 import { ConflictError, NotFoundError } from "../errors";
@@ -11,6 +11,7 @@ import { formatAmount } from "../money";
 import type { RateLimiter } from "../rate-limit";
 import { importObjectKey, type ImportFiles } from "./import-files";
 import { importKey, toImportItem, toImportJson, type ImportItem } from "./import-item";
+import { transactWrite } from "../expenses/transact";
 import {
   EMPTY_COUNTS,
   ImportIdSchema,
@@ -107,13 +108,15 @@ export function createImports(deps: ImportsDeps): (userId: string) => UserImport
         const id = newId();
         const objectKey = importObjectKey(userId, id);
         const at = now().toISOString();
-        await deps.client.send(
-          new PutCommand({
-            TableName: deps.tableName,
-            Item: { ...importKey(userId, id), id, fileName: input.fileName, size: input.size, objectKey, status: "uploading", counts: EMPTY_COUNTS, lines: [], done: 0, cursorLine: 0, batches: 0, createdAt: at, updatedAt: at },
-            ConditionExpression: "attribute_not_exists(sk)",
-          }),
-        );
+        await transactWrite(deps.client, [
+          {
+            Put: {
+              TableName: deps.tableName,
+              Item: { ...importKey(userId, id), id, fileName: input.fileName, size: input.size, objectKey, status: "uploading", counts: EMPTY_COUNTS, lines: [], done: 0, cursorLine: 0, batches: 0, createdAt: at, updatedAt: at },
+              ConditionExpression: "attribute_not_exists(sk)",
+            },
+          },
+        ]);
         return { importId: id, ...(await deps.files.grantUpload(objectKey, input.contentType)) };
       },
 

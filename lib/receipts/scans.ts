@@ -3,11 +3,12 @@
  * upload grant), read its state and result, discard it. Saving the expense with `scanId`
  * (lib/expenses/write-expenses.ts) adopts the photo; the receipt function reads it (process-upload.ts).
  */
-import { DeleteCommand, GetCommand, PutCommand } from "@aws-sdk/lib-dynamodb";
+import { DeleteCommand, GetCommand } from "@aws-sdk/lib-dynamodb";
 import { monotonicFactory } from "ulid";
 import { NotFoundError } from "../errors";
 import { epochSeconds } from "../idempotency";
 import { parseStored, scanKey } from "../expenses/items";
+import { transactWrite } from "../expenses/transact";
 import { ExpenseIdSchema, type Scan, type ScanRequest, type ScanStart } from "../schemas";
 import type { ReceiptItem } from "./receipt-item";
 import { receiptKey } from "./receipt-keys";
@@ -48,13 +49,15 @@ export function createScans(deps: ScansDeps): (userId: string) => UserScans {
         const receipt: ReceiptItem = { status: "pending", key: objectKey, contentType: request.contentType, size: request.size, updatedAt: at.toISOString() };
         // A clock set ahead cannot make a later date "not in the future".
         const today = request.today < latestToday(at) ? request.today : latestToday(at);
-        await deps.client.send(
-          new PutCommand({
-            TableName: deps.tableName,
-            Item: { ...scanKey(userId, id), id, receipt, today, currency: request.currency, createdAt: at.toISOString(), ttl: epochSeconds(at) + SCAN_LIFETIME_SECONDS },
-            ConditionExpression: "attribute_not_exists(sk)",
-          }),
-        );
+        await transactWrite(deps.client, [
+          {
+            Put: {
+              TableName: deps.tableName,
+              Item: { ...scanKey(userId, id), id, receipt, today, currency: request.currency, createdAt: at.toISOString(), ttl: epochSeconds(at) + SCAN_LIFETIME_SECONDS },
+              ConditionExpression: "attribute_not_exists(sk)",
+            },
+          },
+        ]);
         return { id, upload: await deps.files.grantUpload(objectKey, request.contentType) };
       },
 

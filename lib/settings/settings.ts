@@ -2,9 +2,10 @@
  * The user's settings: one item `userId | SET` (DESIGN "Data model") with the saved values only; what is
  * not saved reads as its default (defaultCurrency EUR; no locale or theme: the browser's and the system's).
  */
-import { GetCommand, UpdateCommand, type DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
+import { GetCommand, type DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
 import { z } from "zod";
 import { parseStored } from "../expenses/items";
+import { transactWrite } from "../expenses/transact";
 import type { RateLimiter } from "../rate-limit";
 import { DEFAULT_CURRENCY, ThemeSchema, type Settings, type SettingsPut } from "../schemas";
 
@@ -58,17 +59,18 @@ export function settingsUpdate(patch: SettingsPut, updatedAt: string) {
 }
 
 export function createSettings({ client, tableName, rateLimiter, now = () => new Date() }: SettingsDeps): (userId: string) => UserSettings {
-  return (userId) => ({
-    async get() {
+  return (userId) => {
+    const get = async () => {
       const { Item } = await client.send(new GetCommand({ TableName: tableName, Key: settingsKey(userId), ConsistentRead: true }));
       return toSettings(Item);
-    },
-    async update(patch) {
-      await rateLimiter?.consume(userId);
-      const { Attributes } = await client.send(
-        new UpdateCommand({ TableName: tableName, Key: settingsKey(userId), ...settingsUpdate(patch, now().toISOString()), ReturnValues: "ALL_NEW" }),
-      );
-      return toSettings(Attributes);
-    },
-  });
+    };
+    return {
+      get,
+      async update(patch) {
+        await rateLimiter?.consume(userId);
+        await transactWrite(client, [{ Update: { TableName: tableName, Key: settingsKey(userId), ...settingsUpdate(patch, now().toISOString()) } }]);
+        return get();
+      },
+    };
+  };
 }

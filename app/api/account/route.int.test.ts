@@ -92,7 +92,8 @@ describe("DELETE /api/account", () => {
     expect(res.status).toBe(204);
     expect(res.body).toBeUndefined();
 
-    expect(await partition(alice.user.userId)).toEqual([]);
+    // Only the marker that keeps the account closed stays (it expires long after her last token has).
+    expect(await partition(alice.user.userId)).toEqual(["ACCOUNT#CLOSED"]);
     expect(await userObjects(alice.user.userId)).toEqual([]);
     await expect(signIn(alice.user)).rejects.toMatchObject({ name: expect.stringMatching(/^(UserNotFoundException|NotAuthorizedException)$/) });
     // Cognito no longer honours her token: a repeated request is unauthenticated, not a second deletion.
@@ -104,6 +105,31 @@ describe("DELETE /api/account", () => {
     expect((await bob.api.get<ExpenseList>("/api/expenses")).body.items).toHaveLength(4);
     expect((await bob.api.get<BudgetList>("/api/budgets")).body.budgets).toHaveLength(1);
     expect((await bob.api.get<Settings>("/api/settings")).body).toEqual({ defaultCurrency: "JPY", theme: "dark" });
+  });
+
+  it("refuses every write made afterwards with a token that still verifies (401), and stores nothing", async () => {
+    const alice = await userWithData();
+    expect((await alice.api.delete("/api/account", { json: { confirmEmail: alice.user.email } })).status).toBe(204);
+    const [first] = alice.expenses;
+    const writes = [
+      () => alice.api.post("/api/expenses", expenseBody()),
+      () => alice.api.post("/api/expenses", expenseBody(), { headers: { "idempotency-key": ulid() } }),
+      () => alice.api.put("/api/settings", { defaultCurrency: "USD", theme: "light" }),
+      () => alice.api.put("/api/budgets", { budgets: [{ category: "Rent", currency: "EUR", limit: "900" }] }),
+      () => alice.api.post("/api/scans", { contentType: "image/jpeg", size: 1000, today: "2025-03-14", currency: "EUR" }),
+      () => alice.api.post("/api/imports", { fileName: "bank.csv", size: 100, contentType: "text/csv" }),
+    ];
+    for (const write of writes) {
+      const res = await write();
+      expect(res.status).toBe(401);
+      expect(res.body).toMatchObject({ status: 401, detail: "This account has been deleted. Sign up again to keep using Ledgerline." });
+    }
+    // What she had is gone, so it cannot be changed either; reads find nothing.
+    expect((await alice.api.patch(`/api/expenses/${first?.id ?? ""}`, { description: "x" }, { headers: { "if-match": `"${first?.version ?? 1}"` } })).status).toBe(404);
+    expect((await alice.api.get<ExpenseList>("/api/expenses")).body.items).toEqual([]);
+    // The request counters (RATE#, expiring after two windows) are all a refused request leaves.
+    expect((await partition(alice.user.userId)).filter((sk) => !sk.startsWith("RATE#"))).toEqual(["ACCOUNT#CLOSED"]);
+    expect(await userObjects(alice.user.userId)).toEqual([]);
   });
 
   it("refuses another email with a 422 naming confirmEmail and deletes nothing — also another user's email", async () => {

@@ -1,8 +1,11 @@
 import { readFileSync } from "node:fs";
+import { PutCommand, UpdateCommand } from "@aws-sdk/lib-dynamodb";
 import { beforeAll, describe, expect, it } from "vitest";
 import { apiAs, type Api } from "@/app/api/expenses/test-client";
 import { expenseBody } from "@/lib/expenses/test-support";
-import { localStackEnv } from "@/local/test-stack";
+import { closedAccountItem } from "@/lib/account/closed-account";
+import { importKey } from "@/lib/imports/import-item";
+import { localRepository, localStackEnv } from "@/local/test-stack";
 import type { ImportGrant, ImportJson } from "@/lib/imports/import-schemas";
 import { formatAmount, parseAmount } from "@/lib/money";
 import { uploadWithGrant } from "@/lib/receipts/test-files";
@@ -178,6 +181,21 @@ describe("CSV import: preview, commit, report", () => {
     expect((await bob.delete(`/api/imports/${preview.id}`)).status).toBe(404);
     expect((await bob.get<{ items: unknown[] }>("/api/imports")).body.items).toEqual([]);
     expect((await alice.get<ImportJson>(`/api/imports/${preview.id}`)).body.status).toBe("preview");
+  });
+
+  it("stops quietly and writes nothing when the account was deleted while its import waited to commit", async () => {
+    const user = await createTestUser();
+    const api = apiAs(user.accessToken);
+    const preview = await upload(api, fixture("identical-rows.csv"));
+    const { client, tableName } = localRepository();
+    // The state a commit is in when the function picks it up, set here so that no function run races the call below.
+    await client.send(
+      new UpdateCommand({ TableName: tableName, Key: importKey(user.userId, preview.id), UpdateExpression: "SET #s = :c", ExpressionAttributeNames: { "#s": "status" }, ExpressionAttributeValues: { ":c": "committing" } }),
+    );
+    await client.send(new PutCommand({ TableName: tableName, Item: closedAccountItem(user.userId, new Date()) }));
+    const { handler } = await import("@/functions/import");
+    expect(await handler({ action: "commit", userId: user.userId, importId: preview.id })).toEqual([{ outcome: "account closed" }]);
+    expect(await allExpenses(api)).toEqual([]);
   });
 
   it("refuses a file over 20 MB or of another type before any grant", async () => {
