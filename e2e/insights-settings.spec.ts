@@ -43,9 +43,12 @@ test("insights chart the spending per currency, with tables for screen readers",
 
 test("a budget at 80% warns and over 100% says so in words, on the tracker and on insights", async ({ page, newUser }, testInfo) => {
   await signUp(page, newUser);
+  await addExpense(page, { date: lastMonth, amount: "40.00", currency: "EUR", category: "Climbing", description: "Bouldering pass" });
   await page.goto("/settings");
   await page.getByRole("button", { name: "Add budget" }).click();
   const row = page.getByTestId("budget-row").first();
+  // A category of the user's own can have a budget too.
+  await expect(row.getByLabel("Budget category").getByRole("option", { name: "Climbing" })).toBeAttached();
   await row.getByLabel("Budget category").selectOption("Food");
   await row.getByLabel("Budget currency").selectOption("EUR");
   await row.getByLabel("Monthly limit").fill("10.005");
@@ -85,9 +88,25 @@ test("settings: the default currency is used by the add form, and the theme stic
   await expectNoSeriousViolations(page);
   await shot(page, testInfo, "tracker-dark");
 
+  // The page's read of the settings (still "dark") arrives only after Light is chosen: it must not switch back.
+  let releaseRead: () => void = () => {};
+  const readHeld = new Promise<void>((resolve) => (releaseRead = resolve));
+  await page.route("**/api/settings", async (route) => {
+    if (route.request().method() !== "GET") return route.continue();
+    const response = await route.fetch();
+    await readHeld;
+    await route.fulfill({ response });
+  });
   await page.goto("/settings");
   await page.getByRole("radio", { name: "Light" }).check();
   await expect(page.locator("html")).not.toHaveClass(/dark/);
+  const lateRead = page.waitForResponse((res) => res.url().endsWith("/api/settings") && res.request().method() === "GET");
+  releaseRead();
+  await lateRead;
+  // A stale answer would switch the theme within a render; give it the time to, then check it did not.
+  await page.waitForTimeout(500);
+  await expect(page.locator("html")).not.toHaveClass(/dark/);
+  await page.unroute("**/api/settings");
   await page.reload();
   await expect(page.getByRole("radio", { name: "Light" })).toBeChecked();
   await expectNoSeriousViolations(page);

@@ -1,8 +1,4 @@
-import { DEFAULT_CATEGORIES } from "@/lib/schemas";
-
 /** The currencies offered in the add form: common ones, plus JPY and KWD for their 0 and 3 decimals. */
 export const CURRENCY_OPTIONS = ["EUR", "USD", "GBP", "CHF", "JPY", "KWD", "SEK", "NOK", "DKK", "PLN", "CZK", "CAD", "AUD", "INR", "CNY"] as const;
 
 export const DEFAULT_CURRENCY = "EUR";
-
-export const CATEGORY_OPTIONS: readonly string[] = DEFAULT_CATEGORIES;

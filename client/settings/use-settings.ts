@@ -15,13 +15,39 @@ export function useSettings() {
   return useQuery({ queryKey: ["settings"], queryFn: () => apiJson("/api/settings", SettingsSchema) });
 }
 
-/** Saves the given settings; the answer (every setting) replaces the cached ones. */
+/** The cached settings with `change` applied as the server will apply it (null clears a setting). */
+function withChange(settings: Settings, change: SettingsChange): Settings {
+  const next: Settings = { ...settings };
+  if (change.defaultCurrency !== undefined) next.defaultCurrency = change.defaultCurrency;
+  if (change.locale === null) delete next.locale;
+  else if (change.locale !== undefined) next.locale = change.locale;
+  if (change.theme === null) delete next.theme;
+  else if (change.theme !== undefined) next.theme = change.theme;
+  return next;
+}
+
+/**
+ * Saves the given settings; the answer (every setting) replaces the cached ones. A settings read still in
+ * flight is cancelled first: it left before this change, and landing after it would undo it on screen
+ * (ThemeSync would switch the theme back).
+ */
 export function useSaveSettings() {
   const client = useQueryClient();
   return useMutation({
     mutationFn: (change: SettingsChange) =>
       apiJson("/api/settings", SettingsSchema, { method: "PUT", headers: { "content-type": "application/json" }, body: JSON.stringify(change) }),
+    onMutate: async (change: SettingsChange) => {
+      await client.cancelQueries({ queryKey: ["settings"] });
+      const previous = client.getQueryData<Settings>(["settings"]);
+      if (previous) client.setQueryData(["settings"], withChange(previous, change));
+      return { previous };
+    },
+    onError: (_error, _change, context) => {
+      if (context?.previous) client.setQueryData(["settings"], context.previous);
+    },
     onSuccess: (settings: Settings) => client.setQueryData(["settings"], settings),
+    // A first read cancelled above left nothing cached: read again.
+    onSettled: () => (client.getQueryData(["settings"]) === undefined ? client.invalidateQueries({ queryKey: ["settings"] }) : undefined),
   });
 }
 

@@ -3,7 +3,8 @@
 import { useState } from "react";
 import { describeApiError } from "@/client/api/describe-api-error";
 import { fieldErrors, sentence } from "@/client/api/field-errors";
-import { CATEGORY_OPTIONS, CURRENCY_OPTIONS } from "@/client/expenses/expense-form-options";
+import { CURRENCY_OPTIONS } from "@/client/expenses/expense-form-options";
+import { useCategoryOptions } from "@/client/expenses/use-category-options";
 import { useSaveBudgets, type BudgetEntry } from "@/client/settings/use-settings";
 import { BudgetsPutSchema, type Budget } from "@/lib/schemas";
 import { Button } from "../ui/button";
@@ -15,9 +16,15 @@ type Row = BudgetEntry & { key: number };
 let nextKey = 0;
 const row = (entry: BudgetEntry): Row => ({ ...entry, key: nextKey++ });
 
-/** Monthly limits per category and currency; checked with the API's own schema before saving. */
+const NO_EXPENSES: readonly [] = [];
+
+/**
+ * Monthly limits per category and currency; checked with the API's own schema before saving. A category is
+ * one of the defaults, one the user has used lately, or one a budget already names.
+ */
 export function BudgetsEditor({ budgets, defaultCurrency }: { budgets: readonly Budget[]; defaultCurrency: string }) {
   const [rows, setRows] = useState<Row[]>(() => budgets.map(row));
+  const categories = useCategoryOptions(NO_EXPENSES, budgets.map((budget) => budget.category));
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [message, setMessage] = useState<{ tone: "info" | "error"; text: string } | null>(null);
   const save = useSaveBudgets();
@@ -63,7 +70,7 @@ export function BudgetsEditor({ budgets, defaultCurrency }: { budgets: readonly 
             <SelectField
               id={`budget-${r.key}-category`}
               label="Budget category"
-              options={CATEGORY_OPTIONS.includes(r.category) ? CATEGORY_OPTIONS : [r.category, ...CATEGORY_OPTIONS]}
+              options={categories.includes(r.category) ? categories : [r.category, ...categories]}
               value={r.category}
               error={errors[`budgets.${i}`] ?? errors[`budgets.${i}.category`]}
               onChange={(event) => update(r.key, { category: event.target.value })}
