@@ -2,8 +2,9 @@
  * "Delete my account": the account is marked closed (lib/account/closed-account.ts: from then on no write of
  * the user's can land, even with a token that still verifies), then every other item of the user's partition
  * goes, every object of theirs in the bucket, then the Cognito user. The order makes a failure safe to retry:
- * until the last step the user can still sign in and send the request again, and each step is idempotent. Table before bucket, so an upload still in flight
- * finds its expense gone and the receipt function deletes the file itself. Analytics objects need nothing
+ * until the last step the user can still sign in and send the request again, and each step is idempotent.
+ * Table before bucket, so an upload still in flight finds its expense gone and the receipt function deletes
+ * the file itself. Analytics objects need nothing
  * here: the stream's REMOVE records make the analytics function rebuild (and so empty) the user's months.
  */
 import { PutCommand, type DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";

@@ -41,10 +41,11 @@ function ownerOf(items: TransactItems): { tableName: string; userId: string } {
 
 /**
  * Runs TransactWriteItems, with one more action: the check that the user's account is open (not deleted,
- * lib/account/closed-account.ts); if it fails, AccountClosedError (401) and nothing is written. Concurrent writes of one user meet on the month's aggregate item, and DynamoDB
- * cancels a transaction that overlaps another on an item (reason TransactionConflict) — the SDK does not retry
- * that, so we do, with full-jitter exponential backoff; past MAX_ATTEMPTS it is a 503 with Retry-After. A failed
- * condition is a business outcome and is thrown as TransactionRefused for the caller to interpret.
+ * lib/account/closed-account.ts); if it fails, AccountClosedError (401) and nothing is written. Concurrent
+ * writes of one user meet on the month's aggregate item, and DynamoDB cancels a transaction that overlaps
+ * another on an item (reason TransactionConflict) — the SDK does not retry that, so we do, with full-jitter
+ * exponential backoff; past MAX_ATTEMPTS it is a 503 with Retry-After. A failed condition is a business outcome
+ * and is thrown as TransactionRefused for the caller to interpret.
  */
 export async function transactWrite(client: DynamoDBDocumentClient, items: TransactItems): Promise<void> {
   if (items.length > MAX_TRANSACTION_ITEMS) throw new Error(`a transaction of ${items.length} actions; at most ${MAX_TRANSACTION_ITEMS}`);
