@@ -49,11 +49,15 @@ function records(value: unknown): Record<string, unknown>[] {
 
 /** The failed tests of a vitest JSON report, as "file › test name", so the tail of a CI log says what failed. */
 function vitestFailures(r: Record<string, unknown>): string[] {
-  return records(r.testResults).flatMap((file) =>
-    records(file.assertionResults)
+  return records(r.testResults).flatMap((file) => {
+    const name = String(file.name ?? "").replace(`${process.cwd()}/`, "");
+    const tests = records(file.assertionResults)
       .filter((test) => test.status === "failed")
-      .map((test) => `${String(file.name ?? "").replace(`${process.cwd()}/`, "")} › ${String(test.fullName ?? test.title ?? "")}`),
-  );
+      .map((test) => `${name} › ${String(test.fullName ?? test.title ?? "")}`);
+    // A file that failed outside any test (an import, a hook) has no failed test to name.
+    if (tests.length === 0 && file.status === "failed") return [`${name} › ${String(file.message ?? "failed").split("\n")[0]}`];
+    return tests;
+  });
 }
 
 /** Playwright's unexpected and flaky tests, as "[project] file › title (flaky)". */
