@@ -50,7 +50,7 @@ function problem(id: string, description: string, headers: Record<string, z.ZodT
 
 const problems = {
   badRequest: problem("BadRequest", "Malformed request: invalid JSON, a tampered cursor, a repeated parameter"),
-  unauthenticated: problem("Unauthenticated", "Missing, invalid or expired access token"),
+  unauthenticated: problem("Unauthenticated", "Missing, invalid or expired access token, or (type account-closed) the account was deleted"),
   notFound: problem("NotFound", "No such resource for this user (another user's is a 404 too)"),
   conflict: problem("Conflict", "The resource is in a state that does not allow this (e.g. an import already running)"),
   preconditionFailed: problem("PreconditionFailed", "If-Match names a version that is no longer current"),

@@ -12,6 +12,8 @@ export class ApiError extends Error {
     readonly title: string,
     readonly detail?: string,
     readonly errors: readonly ApiFieldError[] = [],
+    /** The problem's type URI, when the answer named one. */
+    readonly type?: string,
   ) {
     super(detail ?? title);
     this.name = "ApiError";
@@ -34,7 +36,7 @@ export async function problemOf(res: Response): Promise<ApiError> {
   const body: unknown = await res.json().catch(() => ({}));
   const parsed = LenientProblemSchema.safeParse(body);
   const problem = parsed.success ? parsed.data : {};
-  return new ApiError(res.status, problem.title ?? `Request failed (${res.status})`, problem.detail, problem.errors ?? []);
+  return new ApiError(res.status, problem.title ?? `Request failed (${res.status})`, problem.detail, problem.errors ?? [], problem.type);
 }
 
 /** Calls our API with the current access token. */

@@ -6,7 +6,7 @@
  * once the sweep has begun. It expires (TTL) long after the last token issued to the account has.
  */
 import type { TransactItems } from "../expenses/transact";
-import { UnauthenticatedError } from "../errors";
+import { DomainError } from "../errors";
 
 export const CLOSED_ACCOUNT_SK = "ACCOUNT#CLOSED";
 /** Access tokens live at most a day in Cognito; a week leaves room for retried function events. */
@@ -23,8 +23,9 @@ export function accountIsOpen(tableName: string, userId: string): TransactItems[
   return { ConditionCheck: { TableName: tableName, Key: closedAccountKey(userId), ConditionExpression: "attribute_not_exists(sk)" } };
 }
 
-export class AccountClosedError extends UnauthenticatedError {
+/** A 401 of its own type, so that the app can say why instead of asking to sign in again. */
+export class AccountClosedError extends DomainError {
   constructor() {
-    super("This account has been deleted. Sign up again to keep using Ledgerline.");
+    super(401, "account-closed", "Account deleted", "This account has been deleted. Sign up again to keep using Ledgerline.");
   }
 }

@@ -122,7 +122,7 @@ describe("DELETE /api/account", () => {
     for (const write of writes) {
       const res = await write();
       expect(res.status).toBe(401);
-      expect(res.body).toMatchObject({ status: 401, detail: "This account has been deleted. Sign up again to keep using Ledgerline." });
+      expect(res.body).toMatchObject({ type: "https://ledgerline.dev/problems/account-closed", status: 401, detail: "This account has been deleted. Sign up again to keep using Ledgerline." });
     }
     // What she had is gone, so it cannot be changed either; reads find nothing.
     expect((await alice.api.patch(`/api/expenses/${first?.id ?? ""}`, { description: "x" }, { headers: { "if-match": `"${first?.version ?? 1}"` } })).status).toBe(404);
