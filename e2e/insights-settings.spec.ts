@@ -1,6 +1,6 @@
 import AxeBuilder from "@axe-core/playwright";
 import type { Page, TestInfo } from "@playwright/test";
-import { addExpense, openAccountMenu, openAddForm, signIn, signUp, submitExpense } from "./actions";
+import { addExpense, openAccountMenu, openAddForm, signUp } from "./actions";
 import { presetDates } from "./dates";
 import { expect, test } from "./fixtures";
 
@@ -112,13 +112,9 @@ test("settings: the default currency is used by the add form, and the theme stic
   await expectNoSeriousViolations(page);
 });
 
-test("deleting the account needs the email typed, signs out, and the sign-in is gone", async ({ page, newUser, browser }) => {
+test("deleting the account needs the email typed, signs out, and the sign-in is gone", async ({ page, newUser }) => {
   await signUp(page, newUser);
   await addExpense(page, { date: thisMonth, amount: "5.00", currency: "EUR", category: "Food", description: "Last coffee" });
-  // Another device still signed in, whose access token outlives the deletion.
-  const elsewhere = await browser.newContext({ baseURL: new URL(page.url()).origin, locale: "en-GB", timezoneId: "Europe/Berlin" });
-  const otherPage = await elsewhere.newPage();
-  await signIn(otherPage, newUser);
   await page.goto("/settings");
   const remove = page.getByRole("button", { name: "Delete my account" });
   await expect(remove).toBeDisabled();
@@ -131,13 +127,6 @@ test("deleting the account needs the email typed, signs out, and the sign-in is 
   await page.getByRole("button", { name: "Sign in", exact: true }).click();
   await expect(page.getByText("Incorrect email or password.")).toBeVisible();
   await expect(page).toHaveURL(/\/login$/);
-
-  try {
-    await submitExpense(otherPage, { date: thisMonth, amount: "3.00", currency: "EUR", category: "Food", description: "After deletion" });
-    await expect(otherPage.getByText("This account has been deleted. Sign up again to keep using Ledgerline.")).toBeVisible();
-  } finally {
-    await elsewhere.close();
-  }
 });
 
 test("on a phone the account menu shows the email and Sign out", async ({ page, newUser, isMobile }) => {
