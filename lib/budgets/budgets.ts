@@ -20,7 +20,6 @@ export type UserBudgets = {
   replace(input: BudgetsPut): Promise<BudgetList>;
 };
 
-
 export function createBudgets({ client, tableName, rateLimiter, now = () => new Date() }: BudgetsDeps): (userId: string) => UserBudgets {
   /** Every budget item of the user: at most MAX_BUDGETS small items, one page in practice. */
   async function stored(userId: string): Promise<CategoryLimits[]> {

@@ -7,11 +7,11 @@ import { GetCommand, QueryCommand, UpdateCommand, type DynamoDBDocumentClient } 
 import { monotonicFactory } from "ulid";
 import { mapRows, type ImportSettings } from "../csv/import";
 import { ConflictError, NotFoundError } from "../errors";
+import { transactWrite } from "../expenses/transact";
 import { formatAmount } from "../money";
 import type { RateLimiter } from "../rate-limit";
 import { importObjectKey, type ImportFiles } from "./import-files";
 import { importKey, toImportItem, toImportJson, type ImportItem } from "./import-item";
-import { transactWrite } from "../expenses/transact";
 import {
   EMPTY_COUNTS,
   ImportIdSchema,
